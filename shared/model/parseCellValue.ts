@@ -1,0 +1,110 @@
+/**
+ * Turns what a clerk typed or pasted into a number, keeping enough to show
+ * them what was understood and why something was refused.
+ *
+ * Accepted: full-width digits and signs (１２、－３), thousands separators,
+ * ordinary and full-width spaces, units written into the cell (项 件 条 个 元
+ * 万元 万), 无/零 for nothing, and "/" "-" "—" for not applicable. Amounts are
+ * in 万元; an amount typed in 元 is converted.
+ */
+import type { ValueKind } from '../formats/types.ts';
+
+export type NormalizationNote =
+  /** Full-width digits, signs or separators were turned into ASCII. */
+  | 'fullwidth'
+  /** Thousands separators or inner spaces were removed. */
+  | 'separators'
+  /** A unit was written into the cell and removed. */
+  | 'unit'
+  /** An amount in 元 was converted to 万元. */
+  | 'yuanToWan'
+  /** 无 or 零 was read as 0. */
+  | 'zeroWord'
+  /** An amount had more than 4 decimals after conversion and was rounded. */
+  | 'rounded';
+
+export type ParsedCell =
+  | { status: 'blank' }
+  | { status: 'na' }
+  | { status: 'number'; value: number; notes: NormalizationNote[]; unit?: string }
+  | { status: 'invalid'; reason: InvalidReason; message: string };
+
+export type InvalidReason = 'notANumber' | 'negative' | 'fraction' | 'tooLarge' | 'tooManyDecimals' | 'wrongUnit';
+
+/** Larger counts are not real (淮安市's 3,985,758 行政处罚 is among the largest published). */
+export const MAX_COUNT = 1_000_000_000;
+/** 1 万亿元; more is a typing accident, not an amount. */
+export const MAX_AMOUNT_WAN = 100_000_000;
+
+const NA_WORDS = new Set(['/', '／', '-', '－', '—', '——', '–', '―', '不适用', '\\']);
+const ZERO_WORDS = new Set(['无', '零', '〇']);
+const COUNT_UNITS = ['项', '件', '条', '个', '次', '宗', '起', '份', '人'];
+
+function toHalfWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+export function parseCellValue(raw: string, kind: ValueKind): ParsedCell {
+  const trimmed = raw.replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, ' ').trim();
+  if (trimmed === '' || trimmed === '空') return { status: 'blank' };
+  if (NA_WORDS.has(trimmed)) return { status: 'na' };
+  if (ZERO_WORDS.has(trimmed)) return { status: 'number', value: 0, notes: ['zeroWord'] };
+
+  const notes: NormalizationNote[] = [];
+  let text = toHalfWidth(trimmed);
+  if (text !== trimmed.replace(/\u3000/g, ' ')) notes.push('fullwidth');
+  text = text.replace(/[−﹣]/g, '-').replace(/[＋]/g, '+');
+
+  let unit: string | undefined;
+  const unitMatch = /(万元|元|万|[项件条个次宗起份人])$/.exec(text);
+  if (unitMatch) {
+    unit = unitMatch[1];
+    text = text.slice(0, -unit!.length).trim();
+    notes.push('unit');
+  }
+
+  const compact = text.replace(/[\s,，、']/g, '');
+  if (compact !== text) notes.push('separators');
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(compact)) {
+    return { status: 'invalid', reason: 'notANumber', message: `“${trimmed}”不是数字` };
+  }
+  let value = Number(compact);
+  const decimals = compact.includes('.') ? compact.split('.')[1]!.replace(/0+$/, '').length : 0;
+
+  if (kind === 'amount') {
+    if (unit && COUNT_UNITS.includes(unit)) {
+      return { status: 'invalid', reason: 'wrongUnit', message: `金额的单位不能是“${unit}”，应为万元` };
+    }
+    if (value < 0) return { status: 'invalid', reason: 'negative', message: '金额不能为负数' };
+    if (unit === '元') {
+      value = value / 10_000;
+      notes.push('yuanToWan');
+    } else if (decimals > 4) {
+      return { status: 'invalid', reason: 'tooManyDecimals', message: '金额以万元为单位，最多保留4位小数' };
+    }
+    const rounded = Math.round(value * 10_000) / 10_000;
+    if (rounded !== value) notes.push('rounded');
+    value = rounded;
+    if (value > MAX_AMOUNT_WAN) {
+      return { status: 'invalid', reason: 'tooLarge', message: `金额过大（超过${MAX_AMOUNT_WAN}万元），请核实单位` };
+    }
+    return unit ? { status: 'number', value, notes, unit } : { status: 'number', value, notes };
+  }
+
+  if (unit && (unit === '元' || unit === '万元' || unit === '万')) {
+    return { status: 'invalid', reason: 'wrongUnit', message: `此处应填写数量，不能带金额单位“${unit}”` };
+  }
+  if (decimals > 0) return { status: 'invalid', reason: 'fraction', message: '数量应为整数' };
+  if (kind === 'count' && value < 0) return { status: 'invalid', reason: 'negative', message: '数量不能为负数' };
+  if (Math.abs(value) > MAX_COUNT) {
+    return { status: 'invalid', reason: 'tooLarge', message: '数值过大，请核实' };
+  }
+  value = Math.trunc(value);
+  if (Object.is(value, -0)) value = 0;
+  return unit ? { status: 'number', value, notes, unit } : { status: 'number', value, notes };
+}
+
+/** The canonical text of a number (what the exports print): plain digits, no separators, no unit. */
+export function formatCellNumber(value: number): string {
+  return String(value);
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { FORMAT_IDS, formatForYear, formatIndex, splitCellId } from '../../../shared/formats/index.ts';
+
+describe('formatForYear', () => {
+  it.each([
+    [2019, 'gov2019'],
+    [2020, 'gov2019'],
+    [2021, 'gov2021'],
+    [2026, 'gov2021'],
+  ])('%i → %s', (year, id) => expect(formatForYear(year)).toBe(id));
+});
+
+describe.each(FORMAT_IDS)('format %s', (id) => {
+  const index = formatIndex(id);
+
+  it('has unique, well-formed cell ids', () => {
+    const ids = index.cells.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const cell of ids) expect(splitCellId(cell), cell).toBeDefined();
+  });
+
+  it('declares six sections in order', () => {
+    expect(index.format.sections.map((s) => s.key).join('')).toBe('一二三四五六');
+  });
+
+  it('refers only to cells it has', () => {
+    const known = (cell: string) => index.cellById.has(cell);
+    for (const rule of index.format.crossYear) expect(known(rule.target), rule.target).toBe(true);
+    for (const m of index.format.carryOver) for (const r of m.rules) expect(known(r.target), r.target).toBe(true);
+    for (const p of index.format.proseNumbers) for (const alt of p.equalsAnyOf) for (const c of alt) expect(known(c), c).toBe(true);
+  });
+
+  it('computes every 总计 of 三 and 四', () => {
+    const totals = index.cells.filter((c) => c.computedBy).map((c) => c.id);
+    expect(totals).toContain('requests.results_total.natural');
+    expect(totals).toContain('requests.new.total');
+    expect(totals).toContain('appeals.count.review_total');
+    expect(totals).toContain('appeals.count.suit_after_review_total');
+    expect(totals).not.toContain('requests.new.natural');
+  });
+});
+
+describe('cell counts', () => {
+  it('matches the official tables', () => {
+    // 二: 6+6+6+2+2 = 22 (2019) and 6+1+2+1 = 10 (2021); 三: 23 or 25 rows × 7; 四: 15.
+    expect(formatIndex('gov2019').cells.length).toBe(22 + 23 * 7 + 15);
+    expect(formatIndex('gov2021').cells.length).toBe(10 + 25 * 7 + 15);
+  });
+
+  it('labels cells for messages', () => {
+    const label = (id: string) => formatIndex('gov2021').cellById.get(id)?.label;
+    expect(label('requests.results_total.natural')).toBe('（七）总计·自然人');
+    expect(label('appeals.count.suit_direct_total')).toBe('行政诉讼·未经复议直接起诉·总计');
+    expect(label('art20_1.regulations.in_force')).toBe('第二十条第（一）项·规章·现行有效件数');
+  });
+});
