@@ -1,0 +1,32 @@
+/** What the checks engine reports. Findings are derived from the report, never stored. */
+import type { SectionKey } from '../formats/types.ts';
+
+export type Severity = 'error' | 'warning';
+
+/** A one-click repair the editor may offer; each is safe to apply. */
+export type FindingFix =
+  /** Write 0 into these blank cells. */
+  | { kind: 'fillZero'; cells: string[] }
+  /** Replace the raw text of a cell with its normalized value (e.g. "9项" → "9"). */
+  | { kind: 'normalize'; cell: string; raw: string }
+  /** Remove the stored entry of a total cell so that it is computed again. */
+  | { kind: 'useComputed'; cells: string[] };
+
+export interface Finding {
+  severity: Severity;
+  /** Stable rule id, e.g. requests.results_total, balance, value.blank, narrative.year. */
+  rule: string;
+  /** Cell ids involved, the one to go to first. Empty for findings about prose only. */
+  cells: string[];
+  /** The section the clerk is taken to. */
+  section: SectionKey | 'preface';
+  /** For prose findings: the span of text in that section's narrative. */
+  span?: { start: number; end: number };
+  expected?: number | string | null;
+  actual?: number | string | null;
+  /** Plain Chinese, naming the place, e.g. （七）总计·自然人 应为 2（各项办理结果之和），现为 空. */
+  message: string;
+  /** Identity used to attach an explanation (Report.acknowledgements) that survives edits elsewhere. */
+  key: string;
+  fix?: FindingFix;
+}
