@@ -23,6 +23,8 @@ export interface SectionDef {
   key: SectionKey;
   /** Official heading without the numeral, e.g. 总体情况. */
   title: string;
+  /** Other headings published copies use for this section, for importers. */
+  aliases?: string[];
   /** Prose the clerk must write (一, 五, 六); others have optional prose. */
   proseRequired: boolean;
   /** Tables of this section, in order (ids into FormatDefinition.tables). */
