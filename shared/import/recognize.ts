@@ -31,8 +31,14 @@ interface FormatLookup {
   captions: LabelCandidate<TableDef>[];
   /** Header labels that identify one table (groups, column labels, notes). */
   headers: LabelCandidate<TableDef>[];
-  /** Normalized labels only this format prints: the evidence that a table follows it. */
-  distinct: Set<string>;
+  /** Notes printed above a table, which are not prose when they appear as paragraphs. */
+  notes: LabelCandidate<TableDef>[];
+  /**
+   * Normalized labels only this format prints: the evidence that a table
+   * follows it. Longer ones also count as the start of a header cell that
+   * adds a unit (采购总金额（单位：万元）).
+   */
+  distinct: { has(label: string): boolean; prefixes: string[] };
 }
 
 const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -54,9 +60,10 @@ function buildLookup(format: FormatDefinition, others: FormatDefinition[]): Form
   const rows: LabelCandidate<RowTarget>[] = [];
   const captions: LabelCandidate<TableDef>[] = [];
   const headers: LabelCandidate<TableDef>[] = [];
+  const notes: LabelCandidate<TableDef>[] = [];
   for (const table of format.tables) {
     if (table.caption) captions.push({ key: normalizeLabel(table.caption), value: table });
-    if (table.note) headers.push({ key: normalizeLabel(table.note), value: table });
+    if (table.note) notes.push({ key: normalizeLabel(table.note), value: table });
     for (const column of table.columns) {
       for (const label of [column.label, ...(column.groups ?? [])]) headers.push({ key: normalizeLabel(label), value: table });
     }
@@ -88,7 +95,15 @@ function buildLookup(format: FormatDefinition, others: FormatDefinition[]): Form
   }
   const own = new Set(format.tables.flatMap(tableLabels));
   const foreign = new Set(others.flatMap((f) => f.tables.flatMap(tableLabels)));
-  return { format, rows, captions, headers, distinct: new Set([...own].filter((l) => !foreign.has(l))) };
+  const distinct = new Set([...own].filter((l) => !foreign.has(l)));
+  return {
+    format,
+    rows,
+    captions,
+    headers: [...headers, ...notes],
+    notes,
+    distinct: { has: (label) => distinct.has(label), prefixes: [...distinct].filter((l) => l.length >= 4) },
+  };
 }
 
 const lookups = new Map<FormatId, FormatLookup>();
@@ -236,7 +251,17 @@ function labelRegion(cells: BlockCell[]): { textual: number[] } {
   return { textual };
 }
 
-function scanTables(items: Item[], lookup: FormatLookup, matchRow: (text: string) => RowTarget | undefined): TableScan {
+/** The table a caption (第二十条第（一）项) names; captions are short, prose is not compared. */
+function captionOf(text: string, lookup: FormatLookup): TableDef | undefined {
+  return text.length <= 40 ? bestMatch(text, lookup.captions)?.value : undefined;
+}
+
+function scanTables(
+  items: Item[],
+  headings: ReadonlyMap<number, SectionKey>,
+  lookup: FormatLookup,
+  matchRow: (text: string) => RowTarget | undefined,
+): TableScan {
   const reads = new Map<TableDef, RowRead[]>();
   const identified = new Map<TableDef, string>();
   let context: TableDef | undefined;
@@ -250,12 +275,12 @@ function scanTables(items: Item[], lookup: FormatLookup, matchRow: (text: string
     reads.set(read.target.table, list);
   };
 
-  for (const item of items) {
+  items.forEach((item, i) => {
     if (item.kind === 'paragraph') {
-      if (matchHeading(item.text)) context = undefined;
-      const caption = bestMatch(item.text, lookup.captions);
-      if (caption) identify(caption.value, item.text);
-      continue;
+      if (headings.has(i)) context = undefined;
+      const caption = captionOf(item.text, lookup);
+      if (caption) identify(caption, item.text);
+      return;
     }
     const cells = item.cells;
     const { textual } = labelRegion(cells);
@@ -269,13 +294,13 @@ function scanTables(items: Item[], lookup: FormatLookup, matchRow: (text: string
       add({ target, label: cells[index]!.text.trim(), values: cells.slice(index + 1).filter((c) => c.continuation !== 'left') });
       done = true;
     }
-    if (done) continue;
+    if (done) return;
     if (textual.length > 0) {
       for (const index of textual) {
         const text = cells[index]!.text;
-        const caption = bestMatch(text, lookup.captions);
+        const caption = captionOf(text, lookup);
         if (caption) {
-          identify(caption.value, text);
+          identify(caption, text);
           break;
         }
         const header = bestMatch(text, lookup.headers);
@@ -284,14 +309,14 @@ function scanTables(items: Item[], lookup: FormatLookup, matchRow: (text: string
           break;
         }
       }
-      continue;
+      return;
     }
     // A row of bare values belongs to a table whose only row has no label (四).
     const only = context?.rows.length === 1 && context.rows[0]!.label === '' ? context : undefined;
     if (only && !reads.has(only) && cells.some((c) => !isBlank(c.text))) {
       add({ target: { table: only, row: only.rows[0]! }, label: '', values: cells.filter((c) => c.continuation !== 'left') });
     }
-  }
+  });
   return { reads, identified };
 }
 
@@ -333,7 +358,7 @@ function collectEvidence(items: Item[]): Map<FormatId, Evidence> {
     if (key.length < 2 || key.length > 60) return;
     for (const id of FORMAT_IDS) {
       const distinct = lookupFor(id).distinct;
-      if (distinct.has(key) || [...distinct].some((label) => label.length >= 4 && key.startsWith(label))) {
+      if (distinct.has(key) || distinct.prefixes.some((label) => key.startsWith(label))) {
         const e = evidence.get(id)!;
         e.count++;
         e.first ??= text.trim().replace(/\s+/g, '');
@@ -396,11 +421,8 @@ export function recognizeReport(blocks: Block[], source: 'docx' | 'text'): Impor
     const position = heading ? SECTION_KEYS.indexOf(heading.key) : -1;
     const restart = heading && position === current && bodySince < 0;
     if (heading && (position > current || restart)) {
-      if (restart) {
-        for (const [at, key] of headingAt) if (key === heading.key) headingAt.delete(at);
-      }
       headingAt.set(i, heading.key);
-      if (heading.numeralProblem) {
+      if (heading.numeralProblem && !restart) {
         const title = FORMATS.gov2021.sections[position]!.title;
         warnings.push(`章节标题“${item.text.trim()}”${heading.numeralProblem}，已按“${heading.key}、${title}”识别`);
       }
@@ -461,7 +483,7 @@ export function recognizeReport(blocks: Block[], source: 'docx' | 'text'): Impor
     if (!rowCache.has(key)) rowCache.set(key, key.length > 80 ? undefined : bestMatch(text, lookup.rows)?.value);
     return rowCache.get(key);
   };
-  const scan = scanTables(items, lookup, matchRow);
+  const scan = scanTables(items, headingAt, lookup, matchRow);
   const index = formatIndex(formatId);
   const cells: Report['cells'] = {};
   const importReport: ImportReport = {
@@ -560,19 +582,29 @@ export function recognizeReport(blocks: Block[], source: 'docx' | 'text'): Impor
     if (item.kind !== 'paragraph' || section === undefined) continue;
     const text = item.text.trim();
     if (text === '') continue;
-    const beforeTables = section === 'preface' || section === '一';
-    if (beforeTables && titleParts(text)) continue;
-    if (bestMatch(text, lookup.captions) || (text.length < 80 && bestMatch(text, lookup.headers)?.value.note)) continue;
-    texts.set(section, [...(texts.get(section) ?? []), text]);
+    if (section === 'preface' || section === '一') {
+      // Repeated titles, also broken over two lines, are leftovers of copying.
+      if (titleParts(text)) continue;
+      const next = items[i + 1];
+      if (next?.kind === 'paragraph' && text.length < 40 && titleParts(text + next.text)) {
+        i++;
+        continue;
+      }
+    }
+    if (captionOf(text, lookup) || (text.length < 80 && bestMatch(text, lookup.notes))) continue;
+    const list = texts.get(section);
+    if (list) list.push(text);
+    else texts.set(section, [text]);
   }
   if (skipped > 0) warnings.push(`报告标题之前的 ${skipped} 段文字未导入`);
   const last = SECTION_KEYS.filter((k) => texts.has(k)).at(-1);
   const closing = last ? texts.get(last)! : [];
   if (closing.length > 0 && DATE_LINE.test(closing.at(-1)!)) {
     report.dateLine = closing.pop()!;
-    const signature = closing.at(-1);
-    const organKey = normalizeLabel(report.organ);
-    if (signature && organKey && normalizeLabel(signature).includes(organKey.slice(-4))) closing.pop();
+    const signature = normalizeLabel(closing.at(-1) ?? '');
+    const organ = normalizeLabel(report.organ);
+    const signed = signature.length <= 30 && !/[。；]/.test(closing.at(-1) ?? '');
+    if (signed && organ && (signature.includes(organ) || organ.includes(signature))) closing.pop();
   }
   report.preface = imported((texts.get('preface') ?? []).join('\n'));
   for (const key of SECTION_KEYS) report.sections[key] = imported((texts.get(key) ?? []).join('\n'));
