@@ -238,6 +238,8 @@ interface TableScan {
   reads: Map<TableDef, RowRead[]>;
   /** The label that first identified each table. */
   identified: Map<TableDef, string>;
+  /** Amount columns whose printed header gives the unit as 元 instead of 万元. */
+  yuanHeaders: Set<string>;
 }
 
 function labelRegion(cells: BlockCell[]): { textual: number[] } {
@@ -263,6 +265,7 @@ function scanTables(
   matchRow: (text: string) => RowTarget | undefined,
 ): TableScan {
   const reads = new Map<TableDef, RowRead[]>();
+  const yuanHeaders = new Set<string>();
   const identified = new Map<TableDef, string>();
   let context: TableDef | undefined;
   const identify = (table: TableDef, label: string): void => {
@@ -296,6 +299,11 @@ function scanTables(
     }
     if (done) return;
     if (textual.length > 0) {
+      for (const column of context?.columns ?? []) {
+        if (column.kind !== 'amount') continue;
+        const header = textual.map((i) => cells[i]!.text).find((t) => normalizeLabel(t).startsWith(normalizeLabel(column.label)));
+        if (header && /(?<!万)元/.test(header)) yuanHeaders.add(`${context!.caption ?? context!.id}的“${column.label}”`);
+      }
       for (const index of textual) {
         const text = cells[index]!.text;
         const caption = captionOf(text, lookup);
@@ -317,7 +325,7 @@ function scanTables(
       add({ target: { table: only, row: only.rows[0]! }, label: '', values: cells.filter((c) => c.continuation !== 'left') });
     }
   });
-  return { reads, identified };
+  return { reads, identified, yuanHeaders };
 }
 
 function rowName(read: RowRead): string {
@@ -596,6 +604,7 @@ export function recognizeReport(blocks: Block[], source: 'docx' | 'text'): Impor
     if (list) list.push(text);
     else texts.set(section, [text]);
   }
+  for (const column of scan.yuanHeaders) warnings.push(`${column}表头注明单位为元，金额按原样导入、未换算为万元，请核对`);
   if (skipped > 0) warnings.push(`报告标题之前的 ${skipped} 段文字未导入`);
   const last = SECTION_KEYS.filter((k) => texts.has(k)).at(-1);
   const closing = last ? texts.get(last)! : [];

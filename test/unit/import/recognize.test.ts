@@ -239,6 +239,17 @@ describe('table rows', () => {
     expect(importReport.invalidCells).toEqual([{ cell: 'requests.new.natural', raw: '不详', message: '“不详”不是数字' }]);
   });
 
+  it('warns when an amount header gives the unit as 元, and not for 万元', () => {
+    const base = render('gov2019', 2019, distinctValues('gov2019'));
+    const header = row(['信息内容', '采购项目数量', '采购总金额']);
+    const inYuan = importText(base.replace(header, row(['信息内容', '采购项目数量', '采购总金额（单位：元）'])));
+    expect(inYuan.importReport.warnings).toEqual([
+      '第二十条第（九）项的“采购总金额”表头注明单位为元，金额按原样导入、未换算为万元，请核对',
+    ]);
+    const inWan = importText(base.replace(header, row(['信息内容', '采购项目数量', '采购总金额（单位：万元，保留4位小数）'])));
+    expect(inWan.importReport.warnings).toEqual([]);
+  });
+
   it('reads Word tables with merged cells: spans skipped, vertical merges repeated as labels', () => {
     const blocks: Block[] = [
       { kind: 'paragraph', text: '测试镇2023年政府信息公开工作年度报告' },
