@@ -321,8 +321,10 @@ function scanTables(
     }
     // A row of bare values belongs to a table whose only row has no label (四).
     const only = context?.rows.length === 1 && context.rows[0]!.label === '' ? context : undefined;
-    if (only && !reads.has(only) && cells.some((c) => !isBlank(c.text))) {
-      add({ target: { table: only, row: only.rows[0]! }, label: '', values: cells.filter((c) => c.continuation !== 'left') });
+    const values = cells.filter((c) => c.continuation !== 'left');
+    // An all-blank row is the data row only when it has a cell for every column (a blank form).
+    if (only && !reads.has(only) && (values.some((c) => !isBlank(c.text)) || values.length >= only.columns.length)) {
+      add({ target: { table: only, row: only.rows[0]! }, label: '', values });
     }
   });
   return { reads, identified, yuanHeaders };

@@ -239,6 +239,13 @@ describe('table rows', () => {
     expect(importReport.invalidCells).toEqual([{ cell: 'requests.new.natural', raw: '不详', message: '“不详”不是数字' }]);
   });
 
+  it('reads a blank form: every cell stored blank, no table missing', () => {
+    const result = importText(render('gov2021', 2024, () => ''));
+    expect(result.importReport.tablesMissing).toEqual([]);
+    expect(result.importReport.blankCells).toHaveLength(formatIndex('gov2021').cells.length);
+    expectCells(result, () => '');
+  });
+
   it('warns when an amount header gives the unit as 元, and not for 万元', () => {
     const base = render('gov2019', 2019, distinctValues('gov2019'));
     const header = row(['信息内容', '采购项目数量', '采购总金额']);
