@@ -29,4 +29,6 @@ export interface Finding {
   /** Identity used to attach an explanation (Report.acknowledgements) that survives edits elsewhere. */
   key: string;
   fix?: FindingFix;
+  /** The clerk's explanation, when this warning's key is in Report.acknowledgements. */
+  acknowledged?: string;
 }

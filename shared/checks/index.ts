@@ -1,0 +1,27 @@
+/**
+ * The checks engine: every rule the formats declare, applied to a report.
+ * Pure and fast (the editor runs it on every change); findings are derived,
+ * never stored.
+ */
+import { evaluateReport } from '../model/values.ts';
+import type { Report } from '../model/report.ts';
+import { balanceFindings, sumFindings } from './arithmetic.ts';
+import { compiledFormat } from './compile.ts';
+import type { CheckContext } from './context.ts';
+import type { Finding } from './types.ts';
+
+export type { Finding, FindingFix, Severity } from './types.ts';
+
+const RULE_GROUPS: ((ctx: CheckContext, out: Finding[]) => void)[] = [sumFindings, balanceFindings];
+
+export function checkReport(report: Report): Finding[] {
+  const ctx: CheckContext = { report, compiled: compiledFormat(report.format), values: evaluateReport(report) };
+  const findings: Finding[] = [];
+  for (const group of RULE_GROUPS) group(ctx, findings);
+  // Errors must be fixed; only warnings can be explained away.
+  for (const finding of findings) {
+    const ack = report.acknowledgements[finding.key];
+    if (ack && finding.severity === 'warning') finding.acknowledged = ack.explanation;
+  }
+  return findings;
+}
