@@ -8,11 +8,22 @@ import type { Report } from '../model/report.ts';
 import { balanceFindings, sumFindings } from './arithmetic.ts';
 import { compiledFormat } from './compile.ts';
 import type { CheckContext } from './context.ts';
+import { crossYearFindings } from './crossYear.ts';
+import { narrativeFindings } from './narrative.ts';
 import type { Finding } from './types.ts';
+import { blankFindings, plausibilityFindings, valueFindings } from './values.ts';
 
 export type { Finding, FindingFix, Severity } from './types.ts';
 
-const RULE_GROUPS: ((ctx: CheckContext, out: Finding[]) => void)[] = [sumFindings, balanceFindings];
+const RULE_GROUPS: ((ctx: CheckContext, out: Finding[]) => void)[] = [
+  sumFindings,
+  balanceFindings,
+  valueFindings,
+  blankFindings,
+  plausibilityFindings,
+  crossYearFindings,
+  narrativeFindings,
+];
 
 export function checkReport(report: Report): Finding[] {
   const ctx: CheckContext = { report, compiled: compiledFormat(report.format), values: evaluateReport(report) };

@@ -26,7 +26,7 @@ export function buildReport(spec: ReportSpec): Report {
   return report;
 }
 
-/** Findings of one rule (or rule prefix), to keep assertions about one thing. */
+/** Findings whose rule starts with `rule`, to keep assertions about one thing. */
 export function findingsOf(report: Report, rule: string): Finding[] {
-  return checkReport(report).filter((f) => f.rule === rule || f.rule.startsWith(`${rule}.`));
+  return checkReport(report).filter((f) => f.rule.startsWith(rule));
 }

@@ -1,0 +1,270 @@
+/**
+ * Warnings about the prose: required sections left empty, stale years and
+ * statistics periods, template leftovers, the 2021 fee statement, numbers
+ * that contradict the tables, problems without measures, text repeated from
+ * last year and last year's text carried unedited.
+ */
+import { SECTION_KEYS, type SectionKey } from '../formats/types.ts';
+import type { Narrative } from '../model/report.ts';
+import type { NarrativeKey } from './compile.ts';
+import { effective, type CheckContext } from './context.ts';
+import type { Finding } from './types.ts';
+
+interface Prose {
+  key: NarrativeKey;
+  name: string;
+  narrative: Narrative;
+}
+
+const PERIOD =
+  /统计期限?(?:为|是)?\s*[自从]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*起?\s*(?:至|到|—|－|-|~|～)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
+const YEAR = /(?<![\d.])((?:19|20)\d{2})\s*年度?/g;
+const LEFTOVER = /\[bookmark:[^\]]*\]|[（(]文字描述[)）]|(?<![A-Za-z])(?:[XＸ]{2,}|×{2,})(?![A-Za-z])/g;
+const MEASURES = /改进|整改|措施|下一步|将|加强|完善|提升|推进|强化|落实|持续|计划/;
+const NOTHING = /^\s*无[。.]?\s*$/;
+const SENTENCE = /[^。！？!?；;\n]+[。！？!?；;]?/g;
+const SPACE = /\s+/g;
+/** Sections that report on the year itself; 五 and 六 may speak of next year's plans. */
+const THIS_YEAR_SECTIONS: ReadonlySet<NarrativeKey> = new Set<NarrativeKey>(['一', '二', '三', '四']);
+
+function eachMatch(regex: RegExp, text: string, fn: (m: RegExpExecArray) => void): void {
+  regex.lastIndex = 0;
+  for (let m = regex.exec(text); m; m = regex.exec(text)) {
+    if (m[0] === '') regex.lastIndex++;
+    fn(m);
+  }
+}
+
+function proseOf(ctx: CheckContext): Prose[] {
+  const names = ctx.compiled.sectionNames;
+  const { report } = ctx;
+  return [
+    { key: 'preface', name: names.preface, narrative: report.preface },
+    ...SECTION_KEYS.map((key) => ({ key, name: names[key], narrative: report.sections[key] })),
+  ];
+}
+
+/** Keys for prose findings: rule, section and the text found, numbered when the same text repeats. */
+function keyMaker(): (rule: string, key: NarrativeKey, text: string) => string {
+  const seen = new Map<string, number>();
+  return (rule, key, text) => {
+    const base = `${rule}:${key}:${text}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base}#${n}`;
+  };
+}
+
+function spanOf(m: RegExpExecArray): { start: number; end: number } {
+  return { start: m.index, end: m.index + m[0].length };
+}
+
+function requiredFindings(ctx: CheckContext, prose: Prose[], out: Finding[]): void {
+  const required = new Set(ctx.compiled.index.format.sections.filter((s) => s.proseRequired).map((s) => s.key));
+  for (const { key, name, narrative } of prose) {
+    if (key === 'preface' || !required.has(key) || narrative.text.trim() !== '') continue;
+    out.push({
+      severity: 'warning',
+      rule: 'narrative.missing',
+      cells: [],
+      section: key,
+      message: `${name} 尚未填写${key === '六' ? '（如确无其他事项，可写“无”）' : ''}`,
+      key: `narrative.missing:${key}`,
+    });
+  }
+}
+
+function dateFindings(ctx: CheckContext, prose: Prose[], out: Finding[]): void {
+  const year = ctx.report.year;
+  const key = keyMaker();
+  for (const p of prose) {
+    const text = p.narrative.text;
+    const periods: { start: number; end: number }[] = [];
+    eachMatch(PERIOD, text, (m) => {
+      const span = spanOf(m);
+      periods.push(span);
+      const [from, m1, d1, to, m2, d2] = m.slice(1).map((x) => (x === undefined ? undefined : Number(x)));
+      // The end year may be left out (至12月31日): it is then the start year.
+      const whole = from === year && (to ?? from) === year && m1 === 1 && d1 === 1 && m2 === 12 && d2 === 31;
+      if (whole) return;
+      out.push({
+        severity: 'warning',
+        rule: 'narrative.period',
+        cells: [],
+        section: p.key,
+        span,
+        expected: `${year}年1月1日至${year}年12月31日`,
+        actual: m[0],
+        message: `${p.name} 中的统计期限应为自${year}年1月1日起至${year}年12月31日止，现为“${m[0]}”`,
+        key: key('narrative.period', p.key, m[0]),
+      });
+    });
+    eachMatch(YEAR, text, (m) => {
+      const span = spanOf(m);
+      if (periods.some((s) => span.start >= s.start && span.start < s.end)) return;
+      const found = Number(m[1]);
+      const problem = yearProblem(text, span, found, year, p);
+      if (!problem) return;
+      out.push({
+        severity: 'warning',
+        rule: 'narrative.year',
+        cells: [],
+        section: p.key,
+        span,
+        expected: year,
+        actual: found,
+        message: problem,
+        key: key('narrative.year', p.key, m[0]),
+      });
+    });
+  }
+}
+
+function yearProblem(text: string, span: { start: number; end: number }, found: number, year: number, p: Prose): string | undefined {
+  if (found > year + 1) return `${p.name} 中的“${text.slice(span.start, span.end)}”晚于报告年度（${year}年），请核实`;
+  if (found === year + 1 && THIS_YEAR_SECTIONS.has(p.key)) {
+    return `${p.name} 中的“${text.slice(span.start, span.end)}”是报告年度的下一年，此部分应报告${year}年度情况，请核实`;
+  }
+  if (found !== year - 1) return undefined;
+  // Earlier years are legitimate history; last year opening a paragraph is last year's text left in.
+  const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
+  const opensParagraph = text.slice(lineStart, span.start).trim() === '';
+  const next = text[span.end];
+  if (!opensParagraph || (next !== '，' && next !== ',')) return undefined;
+  return `${p.name} 中有段落以“${text.slice(span.start, span.end)}，”开头，而本报告为${year}年度，可能是上年报告的文字未更新`;
+}
+
+function leftoverFindings(prose: Prose[], out: Finding[]): void {
+  const key = keyMaker();
+  for (const p of prose) {
+    eachMatch(LEFTOVER, p.narrative.text, (m) => {
+      out.push({
+        severity: 'warning',
+        rule: 'narrative.leftover',
+        cells: [],
+        section: p.key,
+        span: spanOf(m),
+        actual: m[0],
+        message: `${p.name} 中留有模板或文档残留“${m[0]}”，请删除或替换为实际内容`,
+        key: key('narrative.leftover', p.key, m[0]),
+      });
+    });
+  }
+}
+
+function feeFindings(ctx: CheckContext, out: Finding[]): void {
+  const fee = ctx.compiled.index.format.feeStatement;
+  const text = ctx.report.sections.六.text;
+  if (!fee || text.trim() === '' || fee.anyOf.some((w) => text.includes(w))) return;
+  out.push({ severity: 'warning', rule: 'narrative.feeStatement', cells: [], section: '六', message: fee.message, key: 'narrative.feeStatement' });
+}
+
+function proseNumberFindings(ctx: CheckContext, prose: Prose[], out: Finding[]): void {
+  const key = keyMaker();
+  for (const { rule, regex } of ctx.compiled.proseNumbers) {
+    const sums = rule.equalsAnyOf.map((cells) => {
+      const values = cells.map((c) => effective(ctx, c));
+      return values.some((v) => v === null) ? null : values.reduce<number>((a, v) => a + (v ?? 0), 0);
+    });
+    const firstKnown = sums.findIndex((s) => s !== null);
+    if (firstKnown < 0) continue;
+    const expected = sums[firstKnown] ?? 0;
+    const cells = rule.equalsAnyOf[firstKnown] ?? [];
+    for (const p of prose) {
+      eachMatch(regex, p.narrative.text, (m) => {
+        const stated = Number(m[1]);
+        if (sums.includes(stated)) return;
+        out.push({
+          severity: 'warning',
+          rule: rule.id,
+          cells,
+          section: p.key,
+          span: spanOf(m),
+          expected,
+          actual: stated,
+          message: `${p.name} 中写有“${m[0]}”，与${rule.describe}（${expected}）不一致`,
+          key: key(rule.id, p.key, m[0]),
+        });
+      });
+    }
+  }
+}
+
+function measureFindings(ctx: CheckContext, out: Finding[]): void {
+  const text = ctx.report.sections.五.text;
+  if (text.trim() === '' || NOTHING.test(text) || MEASURES.test(text)) return;
+  out.push({
+    severity: 'warning',
+    rule: 'narrative.measures',
+    cells: [],
+    section: '五',
+    message: `${ctx.compiled.sectionNames.五} 只写了问题，未写明改进措施（如“下一步将……”）`,
+    key: 'narrative.measures',
+  });
+}
+
+function sentences(text: string): string[] {
+  const found: string[] = [];
+  eachMatch(SENTENCE, text, (m) => {
+    const s = m[0].replace(SPACE, '');
+    if (s !== '') found.push(s);
+  });
+  return found;
+}
+
+function copiedFindings(ctx: CheckContext, out: Finding[]): void {
+  const last = ctx.report.lastYear?.sections;
+  if (!last) return;
+  const before = new Set(SECTION_KEYS.flatMap((k) => sentences(last[k] ?? '')));
+  if (before.size === 0) return;
+  let total = 0;
+  let copied = 0;
+  let worst: { key: SectionKey; chars: number } | undefined;
+  for (const key of SECTION_KEYS) {
+    let sectionCopied = 0;
+    for (const s of sentences(ctx.report.sections[key].text)) {
+      total += s.length;
+      if (before.has(s)) sectionCopied += s.length;
+    }
+    copied += sectionCopied;
+    if (sectionCopied > (worst?.chars ?? 0)) worst = { key, chars: sectionCopied };
+  }
+  if (!worst || copied * 2 <= total) return;
+  const percent = Math.round((copied / total) * 100);
+  out.push({
+    severity: 'warning',
+    rule: 'narrative.copied',
+    cells: [],
+    section: worst.key,
+    expected: 50,
+    actual: percent,
+    message: `正文有 ${percent}% 的文字与上年报告逐句相同，请根据本年度工作情况更新`,
+    key: 'narrative.copied',
+  });
+}
+
+function carriedFindings(prose: Prose[], out: Finding[]): void {
+  for (const { key, name, narrative } of prose) {
+    if (narrative.source !== 'carried' || narrative.text.trim() === '') continue;
+    out.push({
+      severity: 'warning',
+      rule: 'narrative.carried',
+      cells: [],
+      section: key,
+      message: `${name} 仍是上年报告的文字，尚未修改`,
+      key: `narrative.carried:${key}`,
+    });
+  }
+}
+
+export function narrativeFindings(ctx: CheckContext, out: Finding[]): void {
+  const prose = proseOf(ctx);
+  requiredFindings(ctx, prose, out);
+  carriedFindings(prose, out);
+  dateFindings(ctx, prose, out);
+  leftoverFindings(prose, out);
+  feeFindings(ctx, out);
+  measureFindings(ctx, out);
+  proseNumberFindings(ctx, prose, out);
+  copiedFindings(ctx, out);
+}
