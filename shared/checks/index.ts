@@ -3,7 +3,7 @@
  * Pure and fast (the editor runs it on every change); findings are derived,
  * never stored.
  */
-import { evaluateReport } from '../model/values.ts';
+import { evaluateReport, type ReportValues } from '../model/values.ts';
 import type { Report } from '../model/report.ts';
 import { balanceFindings, sumFindings } from './arithmetic.ts';
 import { compiledFormat } from './compile.ts';
@@ -25,8 +25,9 @@ const RULE_GROUPS: ((ctx: CheckContext, out: Finding[]) => void)[] = [
   narrativeFindings,
 ];
 
-export function checkReport(report: Report): Finding[] {
-  const ctx: CheckContext = { report, compiled: compiledFormat(report.format), values: evaluateReport(report) };
+/** `values` may be passed when the caller has already evaluated this very report (the editor does). */
+export function checkReport(report: Report, values: ReportValues = evaluateReport(report)): Finding[] {
+  const ctx: CheckContext = { report, compiled: compiledFormat(report.format), values };
   const findings: Finding[] = [];
   for (const group of RULE_GROUPS) group(ctx, findings);
   // Errors must be fixed; only warnings can be explained away.

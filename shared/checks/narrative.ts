@@ -203,12 +203,20 @@ function measureFindings(ctx: CheckContext, out: Finding[]): void {
   });
 }
 
+/** Sentences by text: last year's prose and untouched sections are split once, not on every keystroke. */
+const sentenceMemo = new Map<string, string[]>();
+const SENTENCE_MEMO_SIZE = 64;
+
 function sentences(text: string): string[] {
+  const known = sentenceMemo.get(text);
+  if (known) return known;
   const found: string[] = [];
   eachMatch(SENTENCE, text, (m) => {
     const s = m[0].replace(SPACE, '');
     if (s !== '') found.push(s);
   });
+  if (sentenceMemo.size >= SENTENCE_MEMO_SIZE) sentenceMemo.clear();
+  sentenceMemo.set(text, found);
   return found;
 }
 
