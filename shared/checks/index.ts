@@ -10,12 +10,14 @@ import { compiledFormat } from './compile.ts';
 import type { CheckContext } from './context.ts';
 import { crossYearFindings } from './crossYear.ts';
 import { narrativeFindings } from './narrative.ts';
+import { formatYearFindings } from './reportFormat.ts';
 import type { Finding } from './types.ts';
 import { blankFindings, plausibilityFindings, valueFindings } from './values.ts';
 
 export type { Finding, FindingFix, Severity } from './types.ts';
 
 const RULE_GROUPS: ((ctx: CheckContext, out: Finding[]) => void)[] = [
+  formatYearFindings,
   sumFindings,
   balanceFindings,
   valueFindings,

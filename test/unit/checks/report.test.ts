@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkReport } from '../../../shared/checks/index.ts';
-import { buildReport } from './build.ts';
+import type { FormatId } from '../../../shared/formats/types.ts';
+import { buildReport, findingsOf } from './build.ts';
 
 describe('acknowledged findings', () => {
   const cells = { 'art20_9.procurement.amount': '24925826', 'appeals.count.review_upheld': '2', 'appeals.count.review_total': '0' };
@@ -33,5 +34,16 @@ describe('acknowledged findings', () => {
   it('gives every finding a distinct key', () => {
     const found = checkReport(buildReport({ format: 'gov2019', cells }));
     expect(new Set(found.map((f) => f.key)).size).toBe(found.length);
+  });
+});
+
+describe('the format for the year', () => {
+  it.each<[FormatId, number, string[]]>([
+    ['gov2019', 2020, []],
+    ['gov2021', 2021, []],
+    ['gov2019', 2021, ['2021年度报告应使用国办公开办函〔2021〕30号规定的格式，当前使用的是国办公开办函〔2019〕60号规定的格式']],
+    ['gov2021', 2020, ['2020年度报告应使用国办公开办函〔2019〕60号规定的格式，当前使用的是国办公开办函〔2021〕30号规定的格式']],
+  ])('%s for %i', (format, year, messages) => {
+    expect(findingsOf(buildReport({ format, year }), 'format.year').map((f) => f.message)).toEqual(messages);
   });
 });
