@@ -11,7 +11,7 @@
 import { DOMParser, type Document, type Element, type Node } from '@xmldom/xmldom';
 import { strFromU8 } from 'fflate';
 import { ImportError, type Block, type BlockCell } from './types.ts';
-import { listZip, looksLikeZip, readZipEntry, type ZipLimits, type ZipMessages } from './zip.ts';
+import { listZip, readZipEntry, type ZipLimits, type ZipMessages } from './zip.ts';
 
 export const DOCX_LIMITS = {
   /** A report with photos stays far below this. */
@@ -124,8 +124,8 @@ function refuseNonZip(bytes: Uint8Array): never {
 function readDocumentPart(bytes: Uint8Array): Uint8Array {
   if (bytes.length === 0) throw new ImportError(DOCX_MESSAGES.empty);
   if (bytes.length > DOCX_LIMITS.maxFileBytes) throw new ImportError(DOCX_MESSAGES.tooLargeFile);
-  // An empty archive starts with its end record ("PK\x05\x06") instead of a local header.
-  if (!looksLikeZip(bytes) && !(bytes[0] === 0x50 && bytes[1] === 0x4b)) refuseNonZip(bytes);
+  // "PK": a local header, or the end record of an empty archive.
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) refuseNonZip(bytes);
   const entries = listZip(bytes, ZIP_LIMITS, ZIP_MESSAGES);
   // Part names in a package compare case-insensitively (OPC).
   const byName = new Map(entries.map((e) => [e.name.replace(/^\//, '').toLowerCase(), e]));

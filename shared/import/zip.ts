@@ -57,10 +57,6 @@ function u64(b: Uint8Array, at: number): number {
   return u32(b, at) + u32(b, at + 4) * 0x1_0000_0000;
 }
 
-export function looksLikeZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && u32(bytes, 0) === SIG_LOCAL;
-}
-
 function findEnd(bytes: Uint8Array): number {
   // The end record is the last 22 bytes plus a comment of up to 65535 bytes.
   const lowest = Math.max(0, bytes.length - 22 - 0xffff);
