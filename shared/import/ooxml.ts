@@ -46,7 +46,7 @@ export const DOCX_MESSAGES = {
   powerpoint: '这是 PowerPoint 文件，不是 Word 文档。请改选上一年度报告的 .docx 文件',
   ofd: '这是 OFD 版式文件，无法从中读取表格。请找到报告的 Word 原件（.docx）',
   odt: `这是 OpenDocument/UOF 格式的文件，${RESAVE}`,
-  damaged: `文件不完整或已损坏，无法读取。请重新获取该文件，或${RESAVE}`,
+  damaged: '文件不完整或已损坏，无法读取。请重新获取该文件；如果它能在 Word 或 WPS 中打开，请“另存为”.docx 后再导入',
   tooManyEntries: `文件内部条目过多（超过 ${DOCX_LIMITS.maxEntries} 个），不像是正常的 Word 文档，已停止读取`,
   tooLargeTotal: '文件解压后的内容异常巨大，可能已损坏或是恶意构造的文件，已停止读取',
   tooLargeDocument: `文档正文过大（解压后超过 ${DOCX_LIMITS.maxDocumentBytes / 1024 / 1024} MB），不像是年度报告，已停止读取。请确认选择的文件是否正确`,
@@ -55,7 +55,7 @@ export const DOCX_MESSAGES = {
   doctype: '文档正文含有 Word 和 WPS 不会写入的内容（DOCTYPE 声明），可能是恶意构造的文件，已停止读取',
   tooManyElements: '文档结构过于复杂（元素数量异常多），不像是年度报告，已停止读取',
   notWordXml: '文件中的正文不是 Word 文档格式（缺少 w:document/w:body），请确认选择的文件是否正确',
-  tooDeep: `文档结构嵌套过深（例如表格中层层嵌套表格），无法读取。请在 Word 中将嵌套的表格拆开，${RESAVE}`,
+  tooDeep: '文档结构嵌套过深（例如表格中层层嵌套表格），无法读取。请在 Word 或 WPS 中将嵌套的表格拆开，“另存为”.docx 后再导入',
   tooWide: `表格列数异常（超过 ${DOCX_LIMITS.maxColumns} 列），文件可能已损坏。${RESAVE}`,
   tooManyCells: '文档中表格单元格数量异常多，不像是年度报告，已停止读取',
 } as const;

@@ -220,6 +220,15 @@ describe('docxToBlocks: grid recovery', () => {
     ]);
   });
 
+  it('reads a number corrected with tracked changes as the corrected number', () => {
+    const corrected =
+      '<w:p><w:del w:id="1" w:author="a"><w:r><w:delText>17</w:delText></w:r></w:del>' +
+      '<w:ins w:id="2" w:author="a"><w:r><w:t>95</w:t></w:r></w:ins></w:p>';
+    expect(onlyTable(table([['一、本年新收政府信息公开申请数量', { xml: corrected }]], 2))).toEqual([
+      ['一、本年新收政府信息公开申请数量', '95'],
+    ]);
+  });
+
   it('reads rows and cells wrapped in content controls and custom XML', () => {
     const body =
       '<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>' +
