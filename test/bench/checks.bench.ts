@@ -1,9 +1,10 @@
 /** checkReport on a complete report: every cell filled, prose present, last year known. */
 import { checkReport } from '../../shared/checks/index.ts';
 import { FORMAT_IDS, formatIndex } from '../../shared/formats/index.ts';
-import type { FormatId, SectionKey } from '../../shared/formats/types.ts';
+import { SECTION_KEYS, type FormatId, type SectionKey } from '../../shared/formats/types.ts';
 import { createReport, type Report } from '../../shared/model/report.ts';
 import { evaluateReport } from '../../shared/model/values.ts';
+import { baselineOf } from '../unit/checks/build.ts';
 import { percentiles, type Benchmark } from './types.ts';
 
 const WARMUP = 300;
@@ -36,14 +37,8 @@ function fullReport(format: FormatId): Report {
     if (cell.info.computedBy) report.cells[cell.info.id] = { raw: String(cell.computed ?? 0), source: 'imported' };
   }
   report.preface = { text: `本报告中所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。`, source: 'typed' };
-  const sections = {} as Record<SectionKey, string>;
-  for (const key of Object.keys(report.sections) as SectionKey[]) {
-    sections[key] = prose(year, key);
-    report.sections[key] = { text: sections[key], source: 'typed' };
-  }
-  const values: Record<string, number | null> = {};
-  for (const cell of evaluateReport(report).cells.values()) values[cell.info.id] = cell.value;
-  report.lastYear = { format, year: year - 1, organ: report.organ, values, sections };
+  for (const key of SECTION_KEYS) report.sections[key] = { text: prose(year, key), source: 'typed' };
+  report.lastYear = { ...baselineOf(report), year: year - 1 };
   return report;
 }
 

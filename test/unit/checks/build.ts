@@ -1,7 +1,8 @@
 /** Builds reports for the checks tests from a few cells and prose. */
-import type { FormatId, SectionKey } from '../../../shared/formats/types.ts';
+import { SECTION_KEYS, type FormatId, type SectionKey } from '../../../shared/formats/types.ts';
 import { createReport, type LastYearBaseline, type NarrativeSource, type Report } from '../../../shared/model/report.ts';
 import { checkReport } from '../../../shared/checks/index.ts';
+import { evaluateReport } from '../../../shared/model/values.ts';
 import type { Finding } from '../../../shared/checks/types.ts';
 
 export interface ReportSpec {
@@ -29,4 +30,12 @@ export function buildReport(spec: ReportSpec): Report {
 /** Findings whose rule starts with `rule`, to keep assertions about one thing. */
 export function findingsOf(report: Report, rule: string): Finding[] {
   return checkReport(report).filter((f) => f.rule.startsWith(rule));
+}
+
+/** Last year's baseline as the document keeps it: every stated or computed number, and the prose. */
+export function baselineOf(report: Report): LastYearBaseline {
+  const values: Record<string, number | null> = {};
+  for (const cell of evaluateReport(report).cells.values()) values[cell.info.id] = cell.value;
+  const sections = Object.fromEntries(SECTION_KEYS.map((k) => [k, report.sections[k].text]));
+  return { format: report.format, year: report.year, organ: report.organ, values, sections };
 }
