@@ -1,0 +1,342 @@
+/**
+ * The bridge between the editor (renderer) and the file side (Electron main,
+ * or the Node web host in browser mode): one interface, one channel per
+ * method, and a zod schema for every argument and every result.
+ *
+ * The renderer calls it as `window.nianbao`. Every method resolves to a
+ * `BridgeResult`: failures arrive as `{ ok: false, message }` with a message
+ * for the clerk in Chinese; nothing is thrown across the bridge. A `null`
+ * value means the clerk cancelled a dialog.
+ *
+ * Paths: the renderer never invents a path. It may only pass back a path the
+ * file side handed to it (from a dialog, the recent list, a menu command or a
+ * dropped file); anything else is refused.
+ */
+import { z } from 'zod';
+import { FORMAT_IDS } from './formats/index.ts';
+import { SECTION_KEYS } from './formats/types.ts';
+import type { FormatId, SectionKey } from './formats/types.ts';
+import type { Report } from './model/report.ts';
+import type { ImportReport } from './import/types.ts';
+
+// ---------------------------------------------------------------------------
+// Limits. Generous for a real report, small enough that a hostile or broken
+// payload cannot exhaust memory in main.
+
+/** One narrative section; the longest published sections are ~20 000 characters. */
+export const MAX_TEXT = 200_000;
+export const MAX_SHORT_TEXT = 1_000;
+export const MAX_PATH = 4_096;
+export const MAX_CELLS = 5_000;
+
+// ---------------------------------------------------------------------------
+// The report (until the file-format module exports its schema).
+
+// Object keys that would reach Object.prototype when assigned: refused outright.
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const safeKey = (max: number) =>
+  z.string().min(1).max(max).refine((k) => !FORBIDDEN_KEYS.has(k), { message: '非法键名' });
+
+const formatIdSchema = z.enum(FORMAT_IDS as [FormatId, ...FormatId[]]);
+const sectionKeySchema = z.enum(SECTION_KEYS as [SectionKey, ...SectionKey[]]);
+const cellIdSchema = z.string().max(200).regex(/^[a-z0-9_]+\.[a-z0-9_]+\.[a-z0-9_]+$/);
+const yearSchema = z.number().int().min(2000).max(2200);
+
+const narrativeSchema = z.strictObject({
+  text: z.string().max(MAX_TEXT),
+  source: z.enum(['typed', 'imported', 'carried']),
+});
+
+const cellEntrySchema = z.strictObject({
+  raw: z.string().max(MAX_SHORT_TEXT),
+  source: z.enum(['typed', 'imported', 'carried', 'override']),
+  confirm: z.string().max(MAX_SHORT_TEXT).optional(),
+});
+
+const acknowledgementSchema = z.strictObject({
+  explanation: z.string().max(MAX_TEXT),
+  at: z.string().max(100),
+});
+
+const lastYearSchema = z.strictObject({
+  format: formatIdSchema,
+  year: yearSchema,
+  organ: z.string().max(MAX_SHORT_TEXT),
+  values: z.record(cellIdSchema, z.number().finite().nullable()),
+  sections: z.partialRecord(sectionKeySchema, z.string().max(MAX_TEXT)),
+});
+
+export const ReportSchema = z.strictObject({
+  format: formatIdSchema,
+  year: yearSchema,
+  organ: z.string().max(MAX_SHORT_TEXT),
+  preface: narrativeSchema,
+  sections: z.record(sectionKeySchema, narrativeSchema),
+  cells: z
+    .record(cellIdSchema, cellEntrySchema)
+    .refine((cells) => Object.keys(cells).length <= MAX_CELLS, { message: '单元格过多' }),
+  acknowledgements: z.record(safeKey(500), acknowledgementSchema),
+  lastYear: lastYearSchema.optional(),
+  dateLine: z.string().max(MAX_SHORT_TEXT).optional(),
+});
+
+// The schema must produce exactly the model type, or the bridge lies.
+const _reportSchemaMatchesModel: z.ZodType<Report> = ReportSchema;
+
+// ---------------------------------------------------------------------------
+// Values that cross the bridge.
+
+const pathSchema = z.string().min(1).max(MAX_PATH);
+
+/** A file on disk the file side knows about. `name` is the base name for the title bar. */
+export const FileRefSchema = z.strictObject({ path: pathSchema, name: z.string().max(MAX_PATH) });
+export type FileRef = z.infer<typeof FileRefSchema>;
+
+export const OpenedReportSchema = z.strictObject({
+  path: pathSchema,
+  name: z.string().max(MAX_PATH),
+  report: ReportSchema,
+});
+export type OpenedReport = z.infer<typeof OpenedReportSchema>;
+
+const importReportSchema = z.strictObject({
+  source: z.enum(['nianbao', 'docx', 'text']),
+  format: formatIdSchema,
+  formatReason: z.string().max(MAX_SHORT_TEXT),
+  year: z.number().int().nullable(),
+  organ: z.string().max(MAX_SHORT_TEXT).nullable(),
+  tablesFound: z.array(z.strictObject({ table: z.string().max(200), matchedBy: z.string().max(MAX_SHORT_TEXT) })),
+  tablesMissing: z.array(z.string().max(200)),
+  sectionsFound: z.array(z.string().max(200)),
+  sectionsMissing: z.array(z.string().max(200)),
+  cellsRead: z.number().int().nonnegative(),
+  blankCells: z.array(z.string().max(200)),
+  normalized: z.array(
+    z.strictObject({
+      cell: z.string().max(200),
+      raw: z.string().max(MAX_SHORT_TEXT),
+      value: z.number(),
+      note: z.string().max(MAX_SHORT_TEXT),
+    }),
+  ),
+  invalidCells: z.array(
+    z.strictObject({ cell: z.string().max(200), raw: z.string().max(MAX_SHORT_TEXT), message: z.string().max(MAX_SHORT_TEXT) }),
+  ),
+  warnings: z.array(z.string().max(MAX_TEXT)),
+});
+const _importReportSchemaMatchesModel: z.ZodType<ImportReport> = importReportSchema;
+
+/**
+ * Last year's report read as a template. `report` is last year's document as
+ * imported; the renderer turns it into this year's with the carry-over step.
+ */
+export const ImportedReportSchema = z.strictObject({
+  name: z.string().max(MAX_PATH),
+  importReport: importReportSchema,
+  report: ReportSchema,
+});
+export type ImportedReport = z.infer<typeof ImportedReportSchema>;
+
+/** A working copy found in the autosave folder, newer than its saved file. */
+export const RecoveredReportSchema = z.strictObject({
+  report: ReportSchema,
+  /** ISO time of the autosave. */
+  savedAt: z.string().max(100),
+  /** The file it was a working copy of; null for a never-saved report. */
+  path: pathSchema.nullable(),
+  name: z.string().max(MAX_PATH).nullable(),
+});
+export type RecoveredReport = z.infer<typeof RecoveredReportSchema>;
+
+export const RecentFileSchema = z.strictObject({
+  path: pathSchema,
+  name: z.string().max(MAX_PATH),
+  /** ISO time it was last opened or saved. */
+  openedAt: z.string().max(100),
+});
+export type RecentFile = z.infer<typeof RecentFileSchema>;
+
+/** 公文: GB/T 9704 layout (default); compact: close to the province's template. */
+export const ExportDocxOptionsSchema = z.strictObject({
+  layout: z.enum(['gongwen', 'compact']).default('gongwen'),
+});
+export type ExportDocxOptions = z.input<typeof ExportDocxOptionsSchema>;
+
+export const ExportTextOptionsSchema = z.strictObject({
+  /** Tables drawn with box characters (for reading) or as tab-separated rows (for pasting). */
+  tables: z.enum(['boxed', 'tabs']).default('boxed'),
+});
+export type ExportTextOptions = z.input<typeof ExportTextOptionsSchema>;
+
+export const ExportHtmlOptionsSchema = z.strictObject({
+  /** A whole page, or only the body fragment for pasting into a website editor. */
+  fragment: z.boolean().default(false),
+});
+export type ExportHtmlOptions = z.input<typeof ExportHtmlOptionsSchema>;
+
+/** What the title bar shows and whether closing needs a prompt. */
+export const DocumentStateSchema = z.strictObject({
+  /** File base name, or null for an unsaved new report (shown as 未命名). */
+  name: z.string().max(MAX_PATH).nullable(),
+  year: yearSchema.nullable(),
+  dirty: z.boolean(),
+});
+export type DocumentState = z.infer<typeof DocumentStateSchema>;
+
+export const UnsavedChoiceSchema = z.enum(['save', 'discard', 'cancel']);
+export type UnsavedChoice = z.infer<typeof UnsavedChoiceSchema>;
+
+// ---------------------------------------------------------------------------
+// Commands the file side sends to the editor (menu items, OS events).
+
+export const MenuCommandSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('new') }),
+  z.strictObject({ kind: z.literal('open') }),
+  z.strictObject({ kind: z.literal('importLastYear') }),
+  /** A recent-menu item, a double-clicked file or a second instance's argument: call openRecent(path). */
+  z.strictObject({ kind: z.literal('openPath'), path: pathSchema }),
+  z.strictObject({ kind: z.literal('save') }),
+  z.strictObject({ kind: z.literal('saveAs') }),
+  z.strictObject({ kind: z.literal('exportDocx') }),
+  z.strictObject({ kind: z.literal('exportText') }),
+  z.strictObject({ kind: z.literal('exportHtml') }),
+  z.strictObject({ kind: z.literal('print') }),
+  /** The document history is the editor's (zundo), not the text field's. */
+  z.strictObject({ kind: z.literal('undo') }),
+  z.strictObject({ kind: z.literal('redo') }),
+  /**
+   * The window is closing with unsaved changes: ask (askUnsavedChanges or an
+   * own dialog), save if wanted, then answer with confirmClose(true|false).
+   */
+  z.strictObject({ kind: z.literal('closeRequested') }),
+]);
+export type MenuCommand = z.infer<typeof MenuCommandSchema>;
+
+// ---------------------------------------------------------------------------
+// Results.
+
+export type BridgeResult<T> = { ok: true; value: T } | { ok: false; message: string };
+
+export function resultSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.strictObject({ ok: z.literal(true), value }),
+    z.strictObject({ ok: z.literal(false), message: z.string().max(MAX_SHORT_TEXT) }),
+  ]);
+}
+
+export function ok<T>(value: T): BridgeResult<T> {
+  return { ok: true, value };
+}
+
+export function fail(message: string): { ok: false; message: string } {
+  return { ok: false, message };
+}
+
+// ---------------------------------------------------------------------------
+// The interface the renderer sees as window.nianbao.
+
+export interface NianbaoApi {
+  /** 打开: file dialog for .nianbao; null when cancelled. */
+  openReport(): Promise<BridgeResult<OpenedReport | null>>;
+  /** Opens a path the file side handed out (recent list, openPath command). */
+  openRecent(path: string): Promise<BridgeResult<OpenedReport>>;
+  /** 保存: to `path` when given (one handed out before), else asks like saveReportAs. */
+  saveReport(report: Report, path?: string): Promise<BridgeResult<FileRef | null>>;
+  /** 另存为: save dialog; null when cancelled. */
+  saveReportAs(report: Report): Promise<BridgeResult<FileRef | null>>;
+  /** 以上年报告为模板新建: dialog for .nianbao/.docx/.txt, read and imported in the file side. */
+  importLastYear(): Promise<BridgeResult<ImportedReport | null>>;
+  /** 导出 Word: save dialog, then writes the .docx; null when cancelled. */
+  exportDocx(report: Report, options: ExportDocxOptions): Promise<BridgeResult<FileRef | null>>;
+  /** 导出文本 (.txt). */
+  exportText(report: Report, options: ExportTextOptions): Promise<BridgeResult<FileRef | null>>;
+  /** 导出网页 (.html) for the website. */
+  exportHtml(report: Report, options: ExportHtmlOptions): Promise<BridgeResult<FileRef | null>>;
+  /** 打印: the system print dialog over the current page (the renderer's print CSS decides the layout). */
+  print(): Promise<BridgeResult<null>>;
+  /** Stores the working copy (debounce in the renderer, ~2 s). Uses the path of the last open/save. */
+  autosave(report: Report): Promise<BridgeResult<null>>;
+  /** At start: the newest autosave that is newer than its saved file, or null. */
+  recoverAutosave(): Promise<BridgeResult<RecoveredReport | null>>;
+  /** After the clerk declines recovery, or after a successful save. */
+  discardAutosave(): Promise<BridgeResult<null>>;
+  listRecent(): Promise<BridgeResult<RecentFile[]>>;
+  /** Title bar (name, year, unsaved mark) and whether closing must ask. */
+  setDocumentState(state: DocumentState): Promise<BridgeResult<null>>;
+  /** The native 是否保存更改 dialog, for the closeRequested command or before opening another file. */
+  askUnsavedChanges(name: string | null): Promise<BridgeResult<UnsavedChoice>>;
+  /** Answer to closeRequested: true closes the window, false keeps it open. */
+  confirmClose(proceed: boolean): Promise<BridgeResult<null>>;
+  /** Menu commands and OS requests; returns the unsubscribe function. */
+  onMenuCommand(callback: (command: MenuCommand) => void): () => void;
+}
+
+// ---------------------------------------------------------------------------
+// Channels and schemas per method. Arguments are tuples, parsed in the file
+// side before anything else happens.
+
+const nothing = z.null();
+
+export const BRIDGE = {
+  openReport: { channel: 'nianbao:openReport', args: z.tuple([]), result: OpenedReportSchema.nullable() },
+  openRecent: { channel: 'nianbao:openRecent', args: z.tuple([pathSchema]), result: OpenedReportSchema },
+  saveReport: {
+    channel: 'nianbao:saveReport',
+    args: z.tuple([ReportSchema, pathSchema.optional()]),
+    result: FileRefSchema.nullable(),
+  },
+  saveReportAs: { channel: 'nianbao:saveReportAs', args: z.tuple([ReportSchema]), result: FileRefSchema.nullable() },
+  importLastYear: { channel: 'nianbao:importLastYear', args: z.tuple([]), result: ImportedReportSchema.nullable() },
+  exportDocx: {
+    channel: 'nianbao:exportDocx',
+    args: z.tuple([ReportSchema, ExportDocxOptionsSchema]),
+    result: FileRefSchema.nullable(),
+  },
+  exportText: {
+    channel: 'nianbao:exportText',
+    args: z.tuple([ReportSchema, ExportTextOptionsSchema]),
+    result: FileRefSchema.nullable(),
+  },
+  exportHtml: {
+    channel: 'nianbao:exportHtml',
+    args: z.tuple([ReportSchema, ExportHtmlOptionsSchema]),
+    result: FileRefSchema.nullable(),
+  },
+  print: { channel: 'nianbao:print', args: z.tuple([]), result: nothing },
+  autosave: { channel: 'nianbao:autosave', args: z.tuple([ReportSchema]), result: nothing },
+  recoverAutosave: { channel: 'nianbao:recoverAutosave', args: z.tuple([]), result: RecoveredReportSchema.nullable() },
+  discardAutosave: { channel: 'nianbao:discardAutosave', args: z.tuple([]), result: nothing },
+  listRecent: { channel: 'nianbao:listRecent', args: z.tuple([]), result: z.array(RecentFileSchema) },
+  setDocumentState: { channel: 'nianbao:setDocumentState', args: z.tuple([DocumentStateSchema]), result: nothing },
+  askUnsavedChanges: {
+    channel: 'nianbao:askUnsavedChanges',
+    args: z.tuple([z.string().max(MAX_PATH).nullable()]),
+    result: UnsavedChoiceSchema,
+  },
+  confirmClose: { channel: 'nianbao:confirmClose', args: z.tuple([z.boolean()]), result: nothing },
+} as const;
+
+/** The one channel on which the file side pushes MenuCommands to the renderer. */
+export const MENU_COMMAND_CHANNEL = 'nianbao:menuCommand';
+
+export type InvokeMethod = keyof typeof BRIDGE;
+export const INVOKE_METHODS = Object.keys(BRIDGE) as InvokeMethod[];
+
+/** Parsed arguments of a method, as the handler receives them. */
+export type MethodArgs<M extends InvokeMethod> = z.output<(typeof BRIDGE)[M]['args']>;
+/** The value a handler returns on success. */
+export type MethodValue<M extends InvokeMethod> = z.input<(typeof BRIDGE)[M]['result']>;
+
+/** The file side's implementation: one function per method, over parsed arguments. */
+export type BridgeHandlers = {
+  [M in InvokeMethod]: (...args: MethodArgs<M>) => Promise<BridgeResult<MethodValue<M>>>;
+};
+
+// The table and the interface must describe the same methods.
+type ApiInvoke = Omit<NianbaoApi, 'onMenuCommand'>;
+const _tableCoversApi: Record<keyof ApiInvoke, unknown> = BRIDGE;
+const _apiCoversTable: Record<InvokeMethod, unknown> = {} as ApiInvoke;
+
+export function isInvokeMethod(name: string): name is InvokeMethod {
+  return Object.hasOwn(BRIDGE, name);
+}
