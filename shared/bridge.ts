@@ -15,6 +15,7 @@
 import { z } from 'zod';
 import { FORMAT_IDS } from './formats/index.ts';
 import { SECTION_KEYS } from './formats/types.ts';
+import { CHANNELS } from './bridgeChannels.ts';
 import type { FormatId, SectionKey } from './formats/types.ts';
 import type { Report } from './model/report.ts';
 import type { ImportReport } from './import/types.ts';
@@ -176,8 +177,12 @@ export type ExportHtmlOptions = z.input<typeof ExportHtmlOptionsSchema>;
 
 /** What the title bar shows and whether closing needs a prompt. */
 export const DocumentStateSchema = z.strictObject({
-  /** File base name, or null for an unsaved new report (shown as 未命名). */
-  name: z.string().max(MAX_PATH).nullable(),
+  /**
+   * The file the editor is working on (a path handed out by the file side),
+   * or null for a report not saved yet (shown as 未命名). Autosave files its
+   * working copy under this document.
+   */
+  path: pathSchema.nullable(),
   year: yearSchema.nullable(),
   dirty: z.boolean(),
 });
@@ -193,7 +198,7 @@ export const MenuCommandSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('new') }),
   z.strictObject({ kind: z.literal('open') }),
   z.strictObject({ kind: z.literal('importLastYear') }),
-  /** A recent-menu item, a double-clicked file or a second instance's argument: call openRecent(path). */
+  /** A recent-menu item, a dropped or double-clicked .nianbao file: call openRecent(path). (Let file drops reach the window.) */
   z.strictObject({ kind: z.literal('openPath'), path: pathSchema }),
   z.strictObject({ kind: z.literal('save') }),
   z.strictObject({ kind: z.literal('saveAs') }),
@@ -254,14 +259,14 @@ export interface NianbaoApi {
   exportHtml(report: Report, options: ExportHtmlOptions): Promise<BridgeResult<FileRef | null>>;
   /** 打印: the system print dialog over the current page (the renderer's print CSS decides the layout). */
   print(): Promise<BridgeResult<null>>;
-  /** Stores the working copy (debounce in the renderer, ~2 s). Uses the path of the last open/save. */
+  /** Stores the working copy (debounce in the renderer, ~2 s), filed under the path of the last setDocumentState. */
   autosave(report: Report): Promise<BridgeResult<null>>;
   /** At start: the newest autosave that is newer than its saved file, or null. */
   recoverAutosave(): Promise<BridgeResult<RecoveredReport | null>>;
-  /** After the clerk declines recovery, or after a successful save. */
+  /** After the clerk declines recovery or abandons changes (a successful save discards it by itself). */
   discardAutosave(): Promise<BridgeResult<null>>;
   listRecent(): Promise<BridgeResult<RecentFile[]>>;
-  /** Title bar (name, year, unsaved mark) and whether closing must ask. */
+  /** Call on open, save, new and every dirty change: title bar (name, year, unsaved mark), close prompt, autosave target. */
   setDocumentState(state: DocumentState): Promise<BridgeResult<null>>;
   /** The native 是否保存更改 dialog, for the closeRequested command or before opening another file. */
   askUnsavedChanges(name: string | null): Promise<BridgeResult<UnsavedChoice>>;
@@ -278,46 +283,45 @@ export interface NianbaoApi {
 const nothing = z.null();
 
 export const BRIDGE = {
-  openReport: { channel: 'nianbao:openReport', args: z.tuple([]), result: OpenedReportSchema.nullable() },
-  openRecent: { channel: 'nianbao:openRecent', args: z.tuple([pathSchema]), result: OpenedReportSchema },
+  openReport: { channel: CHANNELS.openReport, args: z.tuple([]), result: OpenedReportSchema.nullable() },
+  openRecent: { channel: CHANNELS.openRecent, args: z.tuple([pathSchema]), result: OpenedReportSchema },
   saveReport: {
-    channel: 'nianbao:saveReport',
+    channel: CHANNELS.saveReport,
     args: z.tuple([ReportSchema, pathSchema.optional()]),
     result: FileRefSchema.nullable(),
   },
-  saveReportAs: { channel: 'nianbao:saveReportAs', args: z.tuple([ReportSchema]), result: FileRefSchema.nullable() },
-  importLastYear: { channel: 'nianbao:importLastYear', args: z.tuple([]), result: ImportedReportSchema.nullable() },
+  saveReportAs: { channel: CHANNELS.saveReportAs, args: z.tuple([ReportSchema]), result: FileRefSchema.nullable() },
+  importLastYear: { channel: CHANNELS.importLastYear, args: z.tuple([]), result: ImportedReportSchema.nullable() },
   exportDocx: {
-    channel: 'nianbao:exportDocx',
+    channel: CHANNELS.exportDocx,
     args: z.tuple([ReportSchema, ExportDocxOptionsSchema]),
     result: FileRefSchema.nullable(),
   },
   exportText: {
-    channel: 'nianbao:exportText',
+    channel: CHANNELS.exportText,
     args: z.tuple([ReportSchema, ExportTextOptionsSchema]),
     result: FileRefSchema.nullable(),
   },
   exportHtml: {
-    channel: 'nianbao:exportHtml',
+    channel: CHANNELS.exportHtml,
     args: z.tuple([ReportSchema, ExportHtmlOptionsSchema]),
     result: FileRefSchema.nullable(),
   },
-  print: { channel: 'nianbao:print', args: z.tuple([]), result: nothing },
-  autosave: { channel: 'nianbao:autosave', args: z.tuple([ReportSchema]), result: nothing },
-  recoverAutosave: { channel: 'nianbao:recoverAutosave', args: z.tuple([]), result: RecoveredReportSchema.nullable() },
-  discardAutosave: { channel: 'nianbao:discardAutosave', args: z.tuple([]), result: nothing },
-  listRecent: { channel: 'nianbao:listRecent', args: z.tuple([]), result: z.array(RecentFileSchema) },
-  setDocumentState: { channel: 'nianbao:setDocumentState', args: z.tuple([DocumentStateSchema]), result: nothing },
+  print: { channel: CHANNELS.print, args: z.tuple([]), result: nothing },
+  autosave: { channel: CHANNELS.autosave, args: z.tuple([ReportSchema]), result: nothing },
+  recoverAutosave: { channel: CHANNELS.recoverAutosave, args: z.tuple([]), result: RecoveredReportSchema.nullable() },
+  discardAutosave: { channel: CHANNELS.discardAutosave, args: z.tuple([]), result: nothing },
+  listRecent: { channel: CHANNELS.listRecent, args: z.tuple([]), result: z.array(RecentFileSchema) },
+  setDocumentState: { channel: CHANNELS.setDocumentState, args: z.tuple([DocumentStateSchema]), result: nothing },
   askUnsavedChanges: {
-    channel: 'nianbao:askUnsavedChanges',
+    channel: CHANNELS.askUnsavedChanges,
     args: z.tuple([z.string().max(MAX_PATH).nullable()]),
     result: UnsavedChoiceSchema,
   },
-  confirmClose: { channel: 'nianbao:confirmClose', args: z.tuple([z.boolean()]), result: nothing },
+  confirmClose: { channel: CHANNELS.confirmClose, args: z.tuple([z.boolean()]), result: nothing },
 } as const;
 
-/** The one channel on which the file side pushes MenuCommands to the renderer. */
-export const MENU_COMMAND_CHANNEL = 'nianbao:menuCommand';
+export { CHANNELS, DROPPED_FILE_CHANNEL, MENU_COMMAND_CHANNEL } from './bridgeChannels.ts';
 
 export type InvokeMethod = keyof typeof BRIDGE;
 export const INVOKE_METHODS = Object.keys(BRIDGE) as InvokeMethod[];

@@ -1,0 +1,28 @@
+/**
+ * IPC channel names of the bridge, apart from the schemas so that the
+ * sandboxed preload can use them without bundling zod.
+ */
+export const CHANNELS = {
+  openReport: 'nianbao:openReport',
+  openRecent: 'nianbao:openRecent',
+  saveReport: 'nianbao:saveReport',
+  saveReportAs: 'nianbao:saveReportAs',
+  importLastYear: 'nianbao:importLastYear',
+  exportDocx: 'nianbao:exportDocx',
+  exportText: 'nianbao:exportText',
+  exportHtml: 'nianbao:exportHtml',
+  print: 'nianbao:print',
+  autosave: 'nianbao:autosave',
+  recoverAutosave: 'nianbao:recoverAutosave',
+  discardAutosave: 'nianbao:discardAutosave',
+  listRecent: 'nianbao:listRecent',
+  setDocumentState: 'nianbao:setDocumentState',
+  askUnsavedChanges: 'nianbao:askUnsavedChanges',
+  confirmClose: 'nianbao:confirmClose',
+} as const;
+
+/** The file side pushes MenuCommands to the renderer on this channel. */
+export const MENU_COMMAND_CHANNEL = 'nianbao:menuCommand';
+
+/** The preload reports the path of a .nianbao file the clerk dropped on the window. */
+export const DROPPED_FILE_CHANNEL = 'nianbao:droppedFile';
