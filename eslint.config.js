@@ -51,7 +51,7 @@ export default defineConfig([
   },
   {
     // Services and the command line run in plain Node (tests, CLI, test host): no electron.
-    files: ['electron/services/**', 'electron/cli/**'],
+    files: ['electron/services/**', 'electron/cli/**', 'electron/webhost/**'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{ group: ['electron', 'electron/*'], message: 'services run outside Electron; keep electron out' }],

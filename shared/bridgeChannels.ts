@@ -26,3 +26,6 @@ export const MENU_COMMAND_CHANNEL = 'nianbao:menuCommand';
 
 /** The preload reports the path of a .nianbao file the clerk dropped on the window. */
 export const DROPPED_FILE_CHANNEL = 'nianbao:droppedFile';
+
+/** The preload tells main the editor listens for commands (files waiting to open can be sent). */
+export const COMMANDS_READY_CHANNEL = 'nianbao:commandsReady';

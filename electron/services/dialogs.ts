@@ -1,0 +1,53 @@
+/**
+ * File dialogs behind an interface: Electron's native dialogs in the app, a
+ * workspace folder in the browser-mode host, scripted answers in tests.
+ */
+import type { UnsavedChoice } from '../../shared/bridge.ts';
+
+export type OpenKind = 'report' | 'template';
+export type SaveKind = 'report' | 'docx' | 'text' | 'html';
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+export const REPORT_EXTENSION = 'nianbao';
+
+export const OPEN_FILTERS: Record<OpenKind, FileFilter[]> = {
+  report: [{ name: '年报文件', extensions: [REPORT_EXTENSION] }],
+  template: [
+    { name: '上年报告（年报文件、Word 文档、文本）', extensions: [REPORT_EXTENSION, 'docx', 'txt'] },
+    { name: '年报文件', extensions: [REPORT_EXTENSION] },
+    { name: 'Word 文档', extensions: ['docx'] },
+    { name: '文本文件', extensions: ['txt'] },
+  ],
+};
+
+export const SAVE_FILTERS: Record<SaveKind, FileFilter> = {
+  report: { name: '年报文件', extensions: [REPORT_EXTENSION] },
+  docx: { name: 'Word 文档', extensions: ['docx'] },
+  text: { name: '文本文件', extensions: ['txt'] },
+  html: { name: '网页文件', extensions: ['html'] },
+};
+
+export const OPEN_TITLES: Record<OpenKind, string> = {
+  report: '打开年报',
+  template: '选择上年报告作为模板',
+};
+
+export const SAVE_TITLES: Record<SaveKind, string> = {
+  report: '保存年报',
+  docx: '导出 Word 文档',
+  text: '导出文本',
+  html: '导出网页',
+};
+
+export interface DialogPort {
+  /** An absolute path the clerk chose, or null when cancelled. */
+  chooseOpen(kind: OpenKind): Promise<string | null>;
+  /** An absolute path to write, or null when cancelled; `suggestedName` includes the extension. */
+  chooseSave(kind: SaveKind, suggestedName: string): Promise<string | null>;
+  /** 是否保存对“…”的更改？ */
+  askUnsavedChanges(name: string | null): Promise<UnsavedChoice>;
+}

@@ -1,0 +1,300 @@
+/**
+ * The file side of the bridge, once for both hosts: Electron main wraps it in
+ * IPC handlers, the browser-mode web host in HTTP endpoints. Arguments arrive
+ * already parsed by the bridge schemas; everything platform-specific (dialogs,
+ * the window) comes in through ports.
+ */
+import { basename, extname } from 'node:path';
+import { fail, ok } from '../../shared/bridge.ts';
+import type {
+  BridgeHandlers,
+  BridgeResult,
+  DocumentState,
+  ExportDocxOptionsSchema,
+  ExportHtmlOptionsSchema,
+  ExportTextOptionsSchema,
+  ImportedReport,
+  OpenedReport,
+} from '../../shared/bridge.ts';
+import type { z } from 'zod';
+import type { ImportReport, ImportResult } from '../../shared/import/types.ts';
+import type { Report } from '../../shared/model/report.ts';
+import { reportTitle } from '../../shared/model/report.ts';
+import type { AutosaveStore } from './autosave.ts';
+import type { DialogPort, SaveKind } from './dialogs.ts';
+import { REPORT_EXTENSION, SAVE_FILTERS } from './dialogs.ts';
+import { FileError, isClerkError, messageOf } from './errors.ts';
+import { readFileCapped, writeFileAtomic } from './files.ts';
+import type { PathGrants } from './grants.ts';
+import type { RecentFiles } from './recent.ts';
+
+export const MAX_REPORT_BYTES = 20 * 1024 * 1024;
+export const MAX_TEMPLATE_BYTES = 50 * 1024 * 1024;
+
+/** Our own file format: serialize on save, parse and validate (throwing a Chinese error) on open. */
+export interface ReportCodec {
+  serialize(report: Report): string;
+  parse(text: string): Report;
+}
+
+export interface Exporters {
+  docx(report: Report, options: z.output<typeof ExportDocxOptionsSchema>): Uint8Array | Promise<Uint8Array>;
+  text(report: Report, options: z.output<typeof ExportTextOptionsSchema>): string;
+  html(report: Report, options: z.output<typeof ExportHtmlOptionsSchema>): string;
+}
+
+export interface Importers {
+  docx(bytes: Uint8Array): ImportResult;
+  text(bytes: Uint8Array): ImportResult;
+}
+
+/** What the hosting window does: printing, the title bar, closing. */
+export interface WindowPort {
+  print(): Promise<void>;
+  showDocumentState(state: { name: string | null; year: number | null; dirty: boolean }): void;
+  confirmClose(proceed: boolean): void;
+}
+
+export interface HandlerDeps {
+  dialogs: DialogPort;
+  grants: PathGrants;
+  autosave: AutosaveStore;
+  recent: RecentFiles;
+  codec: ReportCodec;
+  exporters: Exporters;
+  importers: Importers;
+  window: WindowPort;
+  /** Told when the recent list changed (the menu rebuilds 最近打开). */
+  onRecentChanged?: () => void;
+  /** Unexpected failures (not the clerk's doing) are logged here; the clerk sees a plain message. */
+  log?: (error: unknown) => void;
+}
+
+const REFUSED_PATH = '该文件路径未经您在本程序中选择，已拒绝访问。';
+
+function withExtension(path: string, extension: string): string {
+  return extname(path).toLowerCase() === `.${extension}` ? path : `${path}.${extension}`;
+}
+
+function suggestedName(report: Report, kind: SaveKind): string {
+  const title = report.organ.trim() ? reportTitle(report) : `${report.year}年政府信息公开工作年度报告`;
+  // Characters Windows forbids in file names.
+  const safe = title.replace(/[\\/:*?"<>|\r\n\t]/g, '').slice(0, 120);
+  return `${safe}.${SAVE_FILTERS[kind].extensions[0]}`;
+}
+
+/** A .nianbao file read as a template has nothing to recognize; its report is complete. */
+function nianbaoImportReport(report: Report): ImportReport {
+  return {
+    source: 'nianbao',
+    format: report.format,
+    formatReason: '读取自年报文件，格式按文件所记',
+    year: report.year,
+    organ: report.organ,
+    tablesFound: [],
+    tablesMissing: [],
+    sectionsFound: Object.entries(report.sections)
+      .filter(([, n]) => n.text.trim() !== '')
+      .map(([key]) => key),
+    sectionsMissing: Object.entries(report.sections)
+      .filter(([, n]) => n.text.trim() === '')
+      .map(([key]) => key),
+    cellsRead: Object.values(report.cells).filter((c) => c.raw.trim() !== '').length,
+    blankCells: [],
+    normalized: [],
+    invalidCells: [],
+    warnings: [],
+  };
+}
+
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+
+export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
+  const { dialogs, grants, autosave, recent, codec } = deps;
+  // The document the editor works on, as last told by setDocumentState.
+  let current: DocumentState = { path: null, year: null, dirty: false };
+
+  async function guard<T>(fallback: string, run: () => Promise<BridgeResult<T>>): Promise<BridgeResult<T>> {
+    try {
+      return await run();
+    } catch (error) {
+      if (!isClerkError(error)) deps.log?.(error);
+      return fail(messageOf(error, fallback));
+    }
+  }
+
+  async function remember(path: string): Promise<void> {
+    grants.grant(path);
+    await recent.add(path).catch((error: unknown) => deps.log?.(error));
+    deps.onRecentChanged?.();
+  }
+
+  async function readReport(path: string): Promise<OpenedReport> {
+    const bytes = await readFileCapped(path, MAX_REPORT_BYTES);
+    const report = codec.parse(new TextDecoder('utf-8', { fatal: false }).decode(bytes));
+    await remember(path);
+    return { path, name: basename(path), report };
+  }
+
+  async function writeReport(report: Report, path: string): Promise<{ path: string; name: string }> {
+    await writeFileAtomic(path, codec.serialize(report), { backup: true });
+    const previous = current.path;
+    current = { ...current, path, dirty: false };
+    await remember(path);
+    // The saved file now holds what the working copies held.
+    await autosave.discard(previous);
+    await autosave.discard(path);
+    return { path, name: basename(path) };
+  }
+
+  async function saveAs(report: Report): Promise<BridgeResult<{ path: string; name: string } | null>> {
+    const chosen = await dialogs.chooseSave('report', suggestedName(report, 'report'));
+    if (chosen === null) return ok(null);
+    const path = withExtension(chosen, REPORT_EXTENSION);
+    grants.grant(path);
+    return ok(await writeReport(report, path));
+  }
+
+  async function exportFile(
+    kind: Exclude<SaveKind, 'report'>,
+    report: Report,
+    produce: () => Uint8Array | string | Promise<Uint8Array | string>,
+  ): Promise<BridgeResult<{ path: string; name: string } | null>> {
+    const chosen = await dialogs.chooseSave(kind, suggestedName(report, kind));
+    if (chosen === null) return ok(null);
+    const path = withExtension(chosen, SAVE_FILTERS[kind].extensions[0] ?? kind);
+    await writeFileAtomic(path, await produce());
+    return ok({ path, name: basename(path) });
+  }
+
+  async function importTemplate(path: string): Promise<ImportedReport> {
+    const bytes = await readFileCapped(path, MAX_TEMPLATE_BYTES);
+    const extension = extname(path).toLowerCase();
+    if (OLE_MAGIC.every((b, i) => bytes[i] === b)) {
+      throw new FileError('这是旧版 Word（.doc）或 WPS（.wps）文件，请先用 Word 或 WPS 另存为 .docx 后再导入。');
+    }
+    let result: ImportResult;
+    if (extension === `.${REPORT_EXTENSION}`) {
+      const report = codec.parse(new TextDecoder().decode(bytes));
+      result = { report, importReport: nianbaoImportReport(report) };
+    } else if (extension === '.docx' || (bytes[0] === 0x50 && bytes[1] === 0x4b)) {
+      result = deps.importers.docx(bytes);
+    } else {
+      result = deps.importers.text(bytes);
+    }
+    return { name: basename(path), importReport: result.importReport, report: result.report };
+  }
+
+  return {
+    openReport: () =>
+      guard('打开失败：发生意外错误。', async () => {
+        const path = await dialogs.chooseOpen('report');
+        if (path === null) return ok(null);
+        grants.grant(path);
+        const opened = await readReport(path);
+        current = { path, year: opened.report.year, dirty: false };
+        return ok(opened);
+      }),
+
+    openRecent: (path) =>
+      guard('打开失败：发生意外错误。', async () => {
+        if (!grants.has(path)) return fail(REFUSED_PATH);
+        try {
+          const opened = await readReport(path);
+          current = { path, year: opened.report.year, dirty: false };
+          return ok(opened);
+        } catch (error) {
+          if (error instanceof FileError && error.code === 'ENOENT') {
+            await recent.remove(path).catch(() => undefined);
+            deps.onRecentChanged?.();
+          }
+          throw error;
+        }
+      }),
+
+    saveReport: (report, path) =>
+      guard('保存失败：发生意外错误。', async () => {
+        if (path === undefined) return saveAs(report);
+        if (!grants.has(path)) return fail(REFUSED_PATH);
+        return ok(await writeReport(report, path));
+      }),
+
+    saveReportAs: (report) => guard('另存失败：发生意外错误。', () => saveAs(report)),
+
+    importLastYear: () =>
+      guard('导入失败：发生意外错误。', async () => {
+        const path = await dialogs.chooseOpen('template');
+        if (path === null) return ok(null);
+        return ok(await importTemplate(path));
+      }),
+
+    exportDocx: (report, options) =>
+      guard('导出 Word 失败：发生意外错误。', () => exportFile('docx', report, () => deps.exporters.docx(report, options))),
+
+    exportText: (report, options) =>
+      guard('导出文本失败：发生意外错误。', () => exportFile('text', report, () => deps.exporters.text(report, options))),
+
+    exportHtml: (report, options) =>
+      guard('导出网页失败：发生意外错误。', () => exportFile('html', report, () => deps.exporters.html(report, options))),
+
+    print: () =>
+      guard('打印失败：发生意外错误。', async () => {
+        await deps.window.print();
+        return ok(null);
+      }),
+
+    autosave: (report) =>
+      guard('自动保存失败。', async () => {
+        await autosave.save(report, current.path);
+        return ok(null);
+      }),
+
+    recoverAutosave: () =>
+      guard('读取自动保存的内容失败。', async () => {
+        const found = await autosave.recover();
+        if (found?.path) grants.grant(found.path);
+        return ok(found);
+      }),
+
+    discardAutosave: () =>
+      guard('删除自动保存的内容失败。', async () => {
+        await autosave.discard(current.path);
+        return ok(null);
+      }),
+
+    listRecent: () =>
+      guard('读取最近打开的文件失败。', async () => {
+        const files = await recent.list();
+        for (const file of files) grants.grant(file.path);
+        return ok(files);
+      }),
+
+    setDocumentState: (state) =>
+      guard('更新窗口标题失败。', async () => {
+        if (state.path !== null && !grants.has(state.path)) return fail(REFUSED_PATH);
+        current = state;
+        deps.window.showDocumentState({
+          name: state.path === null ? null : basename(state.path),
+          year: state.year,
+          dirty: state.dirty,
+        });
+        return ok(null);
+      }),
+
+    askUnsavedChanges: (name) => guard('无法显示提示。', async () => ok(await dialogs.askUnsavedChanges(name))),
+
+    confirmClose: (proceed) =>
+      guard('关闭窗口失败。', async () => {
+        deps.window.confirmClose(proceed);
+        return ok(null);
+      }),
+  };
+}
+
+/** The window title: unsaved mark, file name, report year. */
+export function documentTitle(state: { name: string | null; year: number | null; dirty: boolean }, appName: string): string {
+  const parts = [`${state.dirty ? '● ' : ''}${state.name ?? '未命名'}`];
+  if (state.year !== null) parts.push(`${state.year}年度`);
+  parts.push(appName);
+  return parts.join(' - ');
+}
