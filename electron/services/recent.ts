@@ -3,7 +3,7 @@
  * (it may be edited or damaged by hand); missing files are pruned so the menu
  * never offers a dead entry.
  */
-import { basename, isAbsolute } from 'node:path';
+import { basename, dirname, isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { RecentFileSchema } from '../../shared/bridge.ts';
 import type { RecentFile } from '../../shared/bridge.ts';
@@ -51,6 +51,7 @@ export class RecentFiles {
   }
 
   private async write(files: RecentFile[]): Promise<void> {
+    await this.fs.mkdir(dirname(this.file), { recursive: true });
     await writeFileAtomic(this.file, JSON.stringify({ version: 1, files }, null, 2), { fs: this.fs });
   }
 

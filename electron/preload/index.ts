@@ -1,0 +1,67 @@
+/**
+ * Exposes the bridge as window.nianbao: named methods only, never ipcRenderer
+ * itself (as in Electron Fiddle and VS Code). Built as CommonJS because a
+ * sandboxed preload cannot load ES modules; it bundles only channel names.
+ */
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import type { IpcRendererEvent } from 'electron';
+import type { MenuCommand, NianbaoApi } from '../../shared/bridge.ts';
+import { CHANNELS, COMMANDS_READY_CHANNEL, DROPPED_FILE_CHANNEL, MENU_COMMAND_CHANNEL } from '../../shared/bridgeChannels.ts';
+
+const invoke =
+  (channel: string) =>
+  (...args: unknown[]) =>
+    ipcRenderer.invoke(channel, ...args);
+
+const api: NianbaoApi = {
+  openReport: invoke(CHANNELS.openReport),
+  openRecent: invoke(CHANNELS.openRecent),
+  saveReport: invoke(CHANNELS.saveReport),
+  saveReportAs: invoke(CHANNELS.saveReportAs),
+  importLastYear: invoke(CHANNELS.importLastYear),
+  exportDocx: invoke(CHANNELS.exportDocx),
+  exportText: invoke(CHANNELS.exportText),
+  exportHtml: invoke(CHANNELS.exportHtml),
+  print: invoke(CHANNELS.print),
+  autosave: invoke(CHANNELS.autosave),
+  recoverAutosave: invoke(CHANNELS.recoverAutosave),
+  discardAutosave: invoke(CHANNELS.discardAutosave),
+  listRecent: invoke(CHANNELS.listRecent),
+  setDocumentState: invoke(CHANNELS.setDocumentState),
+  askUnsavedChanges: invoke(CHANNELS.askUnsavedChanges),
+  confirmClose: invoke(CHANNELS.confirmClose),
+  onMenuCommand(callback) {
+    // The IPC event (with its sender) stays on this side of the isolation.
+    const listener = (_event: IpcRendererEvent, command: MenuCommand) => callback(command);
+    ipcRenderer.on(MENU_COMMAND_CHANNEL, listener);
+    ipcRenderer.send(COMMANDS_READY_CHANNEL);
+    return () => {
+      ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, listener);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('nianbao', api);
+
+// Without DOM typings in this project, the few DOM shapes used here.
+interface DroppedFiles {
+  isTrusted: boolean;
+  dataTransfer: { files: ArrayLike<File> } | null;
+}
+const page = globalThis as unknown as {
+  addEventListener(type: 'drop', listener: (event: DroppedFiles) => void, capture: boolean): void;
+};
+
+// A real drop (isTrusted) of a real file is the clerk's choice; page scripts
+// cannot forge either, so main may accept the path it names.
+page.addEventListener(
+  'drop',
+  (event) => {
+    if (!event.isTrusted || !event.dataTransfer) return;
+    const file = event.dataTransfer.files[0];
+    if (!file) return;
+    const path = webUtils.getPathForFile(file);
+    if (path.toLowerCase().endsWith('.nianbao')) ipcRenderer.send(DROPPED_FILE_CHANNEL, path);
+  },
+  true,
+);

@@ -1,0 +1,133 @@
+import type { IpcMainInvokeEvent } from 'electron';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { BRIDGE, MAX_TEXT, ReportSchema } from '../../../shared/bridge.ts';
+import type { BridgeHandlers } from '../../../shared/bridge.ts';
+import { createReport } from '../../../shared/model/report.ts';
+import { AutosaveStore } from '../../../electron/services/autosave.ts';
+import { PathGrants } from '../../../electron/services/grants.ts';
+import { createBridgeHandlers } from '../../../electron/services/handlers.ts';
+import { RecentFiles } from '../../../electron/services/recent.ts';
+import { REFUSED_ARGUMENTS, REFUSED_SENDER, handle, registerBridge } from '../../../electron/main/ipc.ts';
+import type { IpcMainLike } from '../../../electron/main/ipc.ts';
+
+type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>;
+
+let dir: string;
+let listeners: Map<string, Listener>;
+let handlers: BridgeHandlers;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'nianbao-ipc-'));
+  listeners = new Map();
+  const ipc: IpcMainLike = { handle: (channel, listener) => void listeners.set(channel, listener) };
+  handlers = createBridgeHandlers({
+    dialogs: { chooseOpen: async () => null, chooseSave: async () => null, askUnsavedChanges: async () => 'cancel' },
+    grants: new PathGrants(),
+    autosave: new AutosaveStore(join(dir, 'autosave')),
+    recent: new RecentFiles(join(dir, 'recent.json')),
+    codec: { serialize: (r) => JSON.stringify(r), parse: (t) => ReportSchema.parse(JSON.parse(t)) },
+    exporters: { docx: () => new Uint8Array(), text: () => '', html: () => '' },
+    importers: {
+      docx: () => {
+        throw new Error('unused');
+      },
+      text: () => {
+        throw new Error('unused');
+      },
+    },
+    window: { print: async () => undefined, showDocumentState: () => undefined, confirmClose: () => undefined },
+  });
+  registerBridge(ipc, handlers);
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function frame(url: string, parent: unknown = null) {
+  return { url, parent };
+}
+
+/** An invoke event from a frame; by default our own page's main frame. */
+function event(options: { url?: string; iframe?: boolean; noFrame?: boolean } = {}): IpcMainInvokeEvent {
+  const main = frame(options.url ?? 'app://nianbao/index.html');
+  const sender = options.iframe ? frame(options.url ?? 'app://nianbao/index.html', main) : main;
+  return { senderFrame: options.noFrame ? null : sender, sender: { mainFrame: main } } as unknown as IpcMainInvokeEvent;
+}
+
+async function invoke(method: keyof typeof BRIDGE, args: unknown[], ev = event()): Promise<unknown> {
+  const listener = listeners.get(BRIDGE[method].channel);
+  if (!listener) throw new Error(`no handler for ${method}`);
+  return listener(ev, ...args);
+}
+
+const report = createReport({ format: 'gov2021', year: 2024, organ: '甲镇人民政府' });
+
+describe('IPC guard', () => {
+  it('registers every bridge method', () => {
+    expect([...listeners.keys()].sort()).toEqual(Object.values(BRIDGE).map((m) => m.channel).sort());
+  });
+
+  it('answers our own page', async () => {
+    expect(await invoke('listRecent', [])).toEqual({ ok: true, value: [] });
+  });
+
+  it.each([
+    ['a foreign origin', { url: 'https://evil.example/' }],
+    ['a file: page', { url: 'file:///tmp/x.html' }],
+    ['another app: host', { url: 'app://other/index.html' }],
+    ['an iframe', { iframe: true }],
+    ['a destroyed frame', { noFrame: true }],
+  ])('refuses %s', async (_name, options) => {
+    const spy = vi.spyOn(handlers, 'listRecent');
+    expect(await invoke('listRecent', [], event(options))).toEqual({ ok: false, message: REFUSED_SENDER });
+    expect(spy).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['a missing argument', 'saveReportAs', []],
+    ['an extra argument', 'listRecent', ['x']],
+    ['a wrong type', 'openRecent', [42]],
+    ['a report with an unknown format', 'autosave', [{ ...report, format: 'gov1999' }]],
+    ['a report with an extra field', 'autosave', [{ ...report, script: 'x' }]],
+    ['an oversized narrative', 'autosave', [{ ...report, preface: { text: 'x'.repeat(MAX_TEXT + 1), source: 'typed' } }]],
+    ['an oversized path', 'openRecent', ['/'.repeat(5000)]],
+    ['a bad cell id', 'autosave', [{ ...report, cells: { 'not a cell': { raw: '1', source: 'typed' } } }]],
+    ['unknown document state keys', 'setDocumentState', [{ path: null, year: 2024, dirty: true, admin: true }]],
+  ] as const)('refuses %s', async (_name, method, args) => {
+    expect(await invoke(method, [...args])).toEqual({ ok: false, message: REFUSED_ARGUMENTS });
+  });
+
+  it('does not let a payload reach Object.prototype', async () => {
+    const payload = JSON.parse(
+      JSON.stringify({ ...report, cells: {}, acknowledgements: {} })
+        .replace('"cells":{}', '"cells":{"__proto__":{"polluted":true}}')
+        .replace('"acknowledgements":{}', '"acknowledgements":{"constructor":{"explanation":"x","at":"y"}}'),
+    ) as unknown;
+    expect(await invoke('autosave', [payload])).toEqual({ ok: false, message: REFUSED_ARGUMENTS });
+    const cellsOnly = JSON.parse(JSON.stringify(report).replace('"cells":{}', '"cells":{"__proto__":{"polluted":true}}')) as unknown;
+    await invoke('autosave', [cellsOnly]);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    const recovered = (await invoke('recoverAutosave', [])) as { ok: true; value: { report: { cells: object } } };
+    expect(Object.getPrototypeOf(recovered.value.report.cells)).toBe(Object.prototype);
+    expect(Object.keys(recovered.value.report.cells)).toEqual([]);
+  });
+
+  it('refuses a path that was never handed out', async () => {
+    expect(await invoke('openRecent', ['/etc/passwd'])).toEqual({ ok: false, message: expect.stringContaining('已拒绝') });
+    expect(await invoke('saveReport', [report, join(dir, 'x.nianbao')])).toEqual({ ok: false, message: expect.stringContaining('已拒绝') });
+  });
+
+  it('turns an unexpected exception into a plain refusal', async () => {
+    const own = new Map<string, Listener>();
+    handle({ handle: (channel, listener) => void own.set(channel, listener) }, 'test:throws', z.tuple([]), async () => {
+      throw new Error('internal detail /home/clerk');
+    });
+    const result = (await own.get('test:throws')?.(event())) as { ok: boolean; message: string };
+    expect(result.ok).toBe(false);
+    expect(result.message).not.toContain('/home/clerk');
+  });
+});

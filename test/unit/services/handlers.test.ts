@@ -1,0 +1,153 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { BridgeHandlers, UnsavedChoice } from '../../../shared/bridge.ts';
+import { ReportSchema } from '../../../shared/bridge.ts';
+import { createReport } from '../../../shared/model/report.ts';
+import { decodeText, importText } from '../../../shared/import/text.ts';
+import { importDocx } from '../../../shared/import/docx.ts';
+import { AutosaveStore } from '../../../electron/services/autosave.ts';
+import type { DialogPort } from '../../../electron/services/dialogs.ts';
+import { PathGrants } from '../../../electron/services/grants.ts';
+import { createBridgeHandlers, documentTitle } from '../../../electron/services/handlers.ts';
+import type { WindowPort } from '../../../electron/services/handlers.ts';
+import { RecentFiles } from '../../../electron/services/recent.ts';
+
+let dir: string;
+let answers: (string | null)[];
+let handlers: BridgeHandlers;
+let windowPort: WindowPort & { states: unknown[] };
+
+class ScriptedDialogs implements DialogPort {
+  async chooseOpen() {
+    return answers.shift() ?? null;
+  }
+  async chooseSave() {
+    return answers.shift() ?? null;
+  }
+  async askUnsavedChanges(): Promise<UnsavedChoice> {
+    return 'discard';
+  }
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'nianbao-handlers-'));
+  answers = [];
+  const states: unknown[] = [];
+  windowPort = { states, print: vi.fn(async () => undefined), showDocumentState: (s) => void states.push(s), confirmClose: vi.fn() };
+  handlers = createBridgeHandlers({
+    dialogs: new ScriptedDialogs(),
+    grants: new PathGrants(),
+    autosave: new AutosaveStore(join(dir, 'userData', 'autosave')),
+    recent: new RecentFiles(join(dir, 'userData', 'recent.json')),
+    // A stand-in for the file format: JSON checked by the bridge schema.
+    codec: { serialize: (r) => JSON.stringify(r), parse: (t) => ReportSchema.parse(JSON.parse(t)) },
+    exporters: { docx: () => new Uint8Array([0x50, 0x4b]), text: (r) => `${r.organ}\n`, html: (r) => `<p>${r.organ}</p>` },
+    importers: { docx: importDocx, text: (bytes) => importText(decodeText(bytes)) },
+    window: windowPort,
+  });
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const report = createReport({ format: 'gov2021', year: 2024, organ: '甲镇人民政府' });
+
+describe('bridge handlers', () => {
+  it('saves through the dialog, adds the extension, then saves in place with a backup', async () => {
+    answers = [join(dir, '甲镇')];
+    const saved = await handlers.saveReportAs(report);
+    const path = join(dir, '甲镇.nianbao');
+    expect(saved).toEqual({ ok: true, value: { path, name: '甲镇.nianbao' } });
+    const again = await handlers.saveReport({ ...report, organ: '乙' }, path);
+    expect(again.ok).toBe(true);
+    expect(JSON.parse(await readFile(path, 'utf8')).organ).toBe('乙');
+    expect(JSON.parse(await readFile(`${path}.bak`, 'utf8')).organ).toBe('甲镇人民政府');
+    expect(await handlers.listRecent()).toMatchObject({ ok: true, value: [{ path }] });
+  });
+
+  it('refuses to save to a path it never handed out', async () => {
+    const path = join(dir, 'victim.nianbao');
+    await writeFile(path, 'precious');
+    const result = await handlers.saveReport(report, path);
+    expect(result).toEqual({ ok: false, message: expect.stringContaining('已拒绝') });
+    expect(await readFile(path, 'utf8')).toBe('precious');
+  });
+
+  it('refuses to open a path it never handed out, and opens one it did', async () => {
+    const path = join(dir, 'a.nianbao');
+    await writeFile(path, JSON.stringify(report));
+    expect((await handlers.openRecent(path)).ok).toBe(false);
+    answers = [path];
+    const opened = await handlers.openReport();
+    expect(opened).toMatchObject({ ok: true, value: { path, name: 'a.nianbao', report: { organ: '甲镇人民政府' } } });
+    expect((await handlers.openRecent(path)).ok).toBe(true);
+  });
+
+  it('returns null when a dialog is cancelled', async () => {
+    expect(await handlers.openReport()).toEqual({ ok: true, value: null });
+    expect(await handlers.saveReportAs(report)).toEqual({ ok: true, value: null });
+    expect(await handlers.exportDocx(report, { layout: 'gongwen' })).toEqual({ ok: true, value: null });
+  });
+
+  it('reports an unreadable file in Chinese instead of throwing', async () => {
+    const path = join(dir, 'bad.nianbao');
+    await writeFile(path, 'not json');
+    answers = [path];
+    const result = await handlers.openReport();
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('exports to the chosen file with the right extension', async () => {
+    answers = [join(dir, 'out')];
+    expect(await handlers.exportText(report, { tables: 'boxed' })).toMatchObject({ ok: true, value: { name: 'out.txt' } });
+    expect(await readFile(join(dir, 'out.txt'), 'utf8')).toBe('甲镇人民政府\n');
+  });
+
+  it('imports last year from a text file', async () => {
+    const path = join(dir, '2023.txt');
+    await writeFile(path, '甲镇人民政府2023年政府信息公开工作年度报告\n一、总体情况\n本年度……\n');
+    answers = [path];
+    const result = await handlers.importLastYear();
+    expect(result).toMatchObject({ ok: true, value: { name: '2023.txt', importReport: { source: 'text' } } });
+  });
+
+  it('asks to save old Word files as .docx', async () => {
+    const path = join(dir, 'old.doc');
+    await writeFile(path, new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]));
+    answers = [path];
+    expect(await handlers.importLastYear()).toEqual({ ok: false, message: expect.stringContaining('另存为 .docx') });
+  });
+
+  it('files autosaves under the current document and forgets them after saving', async () => {
+    answers = [join(dir, 'doc.nianbao')];
+    await handlers.saveReportAs(report);
+    await handlers.setDocumentState({ path: join(dir, 'doc.nianbao'), year: 2024, dirty: true });
+    await handlers.autosave({ ...report, organ: '未保存的修改' });
+    expect(await handlers.recoverAutosave()).toMatchObject({ ok: true, value: { path: join(dir, 'doc.nianbao'), report: { organ: '未保存的修改' } } });
+    await handlers.saveReport(report, join(dir, 'doc.nianbao'));
+    expect(await handlers.recoverAutosave()).toEqual({ ok: true, value: null });
+  });
+
+  it('shows the document state and refuses a foreign path in it', async () => {
+    expect((await handlers.setDocumentState({ path: '/etc/passwd', year: 2024, dirty: true })).ok).toBe(false);
+    expect((await handlers.setDocumentState({ path: null, year: 2024, dirty: true })).ok).toBe(true);
+    expect(windowPort.states).toEqual([{ name: null, year: 2024, dirty: true }]);
+  });
+
+  it('passes print and close answers to the window', async () => {
+    await handlers.print();
+    await handlers.confirmClose(true);
+    expect(windowPort.print).toHaveBeenCalledOnce();
+    expect(windowPort.confirmClose).toHaveBeenCalledWith(true);
+  });
+});
+
+describe('documentTitle', () => {
+  it('shows the unsaved mark, the name and the year', () => {
+    expect(documentTitle({ name: 'a.nianbao', year: 2024, dirty: true }, '年报')).toBe('● a.nianbao - 2024年度 - 年报');
+    expect(documentTitle({ name: null, year: null, dirty: false }, '年报')).toBe('未命名 - 年报');
+  });
+});
