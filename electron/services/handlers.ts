@@ -48,6 +48,13 @@ export interface Importers {
   text(bytes: Uint8Array): ImportResult;
 }
 
+/** How reports are stored, exported and imported. */
+export interface ReportFormats {
+  codec: ReportCodec;
+  exporters: Exporters;
+  importers: Importers;
+}
+
 /** What the hosting window does: printing, the title bar, closing. */
 export interface WindowPort {
   print(): Promise<void>;
@@ -55,14 +62,11 @@ export interface WindowPort {
   confirmClose(proceed: boolean): void;
 }
 
-export interface HandlerDeps {
+export interface HandlerDeps extends ReportFormats {
   dialogs: DialogPort;
   grants: PathGrants;
   autosave: AutosaveStore;
   recent: RecentFiles;
-  codec: ReportCodec;
-  exporters: Exporters;
-  importers: Importers;
   window: WindowPort;
   /** Told when the recent list changed (the menu rebuilds 最近打开). */
   onRecentChanged?: () => void;

@@ -1,0 +1,107 @@
+/**
+ * The browser side of the web host: a classic script, served as
+ * /__nianbao_bridge.js and loaded before the editor, that defines
+ * window.nianbao over fetch. Dialogs become a file name inside the workspace:
+ * asked with window.prompt, or answered by a test through
+ * window.__nianbaoDialog(request). Printing and the title stay in the page;
+ * the menu's shortcuts are mirrored from the keyboard.
+ */
+import { INVOKE_METHODS } from '../../shared/bridge.ts';
+import type { MenuCommand } from '../../shared/bridge.ts';
+
+export const CLIENT_SCRIPT_PATH = '/__nianbao_bridge.js';
+export const API_PREFIX = '/__nianbao/api/';
+
+/** Keyboard equivalents of the desktop menu's accelerators. */
+const SHORTCUTS: { key: string; shift: boolean; command: MenuCommand }[] = [
+  { key: 'n', shift: false, command: { kind: 'new' } },
+  { key: 'o', shift: false, command: { kind: 'open' } },
+  { key: 's', shift: false, command: { kind: 'save' } },
+  { key: 's', shift: true, command: { kind: 'saveAs' } },
+  { key: 'p', shift: false, command: { kind: 'print' } },
+  { key: 'z', shift: false, command: { kind: 'undo' } },
+  { key: 'y', shift: false, command: { kind: 'redo' } },
+];
+
+// Which methods need a dialog answer, and of what kind.
+const DIALOGS: Record<string, 'open' | 'save' | 'unsaved'> = {
+  openReport: 'open',
+  importLastYear: 'open',
+  saveReport: 'save',
+  saveReportAs: 'save',
+  exportDocx: 'save',
+  exportText: 'save',
+  exportHtml: 'save',
+  askUnsavedChanges: 'unsaved',
+};
+
+export function clientScript(): string {
+  const config = JSON.stringify({ methods: INVOKE_METHODS, dialogs: DIALOGS, shortcuts: SHORTCUTS, prefix: API_PREFIX });
+  return `(() => {
+  'use strict';
+  const config = ${config};
+  const listeners = new Set();
+  const EXT = { saveReport: 'nianbao', saveReportAs: 'nianbao', exportDocx: 'docx', exportText: 'txt', exportHtml: 'html' };
+
+  async function answerDialog(method, args) {
+    const kind = config.dialogs[method];
+    if (!kind || (method === 'saveReport' && typeof args[1] === 'string')) return undefined;
+    const report = args[0];
+    const suggested = report && typeof report === 'object' && EXT[method]
+      ? String(report.organ || '') + String(report.year || '') + '年政府信息公开工作年度报告.' + EXT[method]
+      : '';
+    const request = { method, kind, suggested, name: typeof args[0] === 'string' ? args[0] : null };
+    if (typeof window.__nianbaoDialog === 'function') return (await window.__nianbaoDialog(request)) ?? null;
+    if (kind === 'unsaved') {
+      if (window.confirm('是否保存对“' + (request.name || '未命名') + '”的更改？')) return 'save';
+      return window.confirm('不保存并放弃更改？') ? 'discard' : 'cancel';
+    }
+    return window.prompt(kind === 'open' ? '工作区中要打开的文件名：' : '保存到工作区的文件名：', suggested);
+  }
+
+  async function call(method, args) {
+    while (args.length > 0 && args[args.length - 1] === undefined) args = args.slice(0, -1);
+    try {
+      const dialog = await answerDialog(method, args);
+      const response = await fetch(config.prefix + method, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(dialog === undefined ? { args } : { args, dialog }),
+      });
+      return await response.json();
+    } catch {
+      return { ok: false, message: '无法连接本地服务，请确认服务仍在运行。' };
+    }
+  }
+
+  const api = {};
+  for (const method of config.methods) api[method] = (...args) => call(method, args);
+  api.print = async () => {
+    window.print();
+    return { ok: true, value: null };
+  };
+  const setDocumentState = api.setDocumentState;
+  api.setDocumentState = async (state) => {
+    const result = await setDocumentState(state);
+    if (result.ok) {
+      const name = state.path ? state.path.split(/[\\\\/]/).pop() : '未命名';
+      document.title = (state.dirty ? '● ' : '') + name + (state.year ? ' - ' + state.year + '年度' : '') + ' - 年报';
+    }
+    return result;
+  };
+  api.onMenuCommand = (callback) => {
+    listeners.add(callback);
+    return () => listeners.delete(callback);
+  };
+  window.addEventListener('keydown', (event) => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+    const key = event.key.toLowerCase();
+    const hit = config.shortcuts.find((s) => s.key === key && s.shift === event.shiftKey);
+    if (!hit || listeners.size === 0) return;
+    event.preventDefault();
+    for (const listener of listeners) listener(hit.command);
+  }, true);
+  Object.defineProperty(window, 'nianbao', { value: Object.freeze(api), writable: false, configurable: false });
+})();
+`;
+}

@@ -1,0 +1,163 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ReportSchema } from '../../../shared/bridge.ts';
+import { createReport } from '../../../shared/model/report.ts';
+import type { ReportFormats } from '../../../electron/services/handlers.ts';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/services/content.ts';
+import { insideFolder, startWebHost } from '../../../electron/webhost/server.ts';
+import type { WebHost } from '../../../electron/webhost/server.ts';
+
+const formats: ReportFormats = {
+  codec: { serialize: (r) => JSON.stringify(r), parse: (t) => ReportSchema.parse(JSON.parse(t)) },
+  exporters: { docx: () => new Uint8Array([0x50, 0x4b, 3, 4]), text: (r) => `${r.organ}\n`, html: (r) => `<p>${r.organ}</p>` },
+  importers: {
+    docx: () => {
+      throw new Error('unused');
+    },
+    text: () => {
+      throw new Error('unused');
+    },
+  },
+};
+
+let dir: string;
+let workspace: string;
+let host: WebHost;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'nianbao-web-'));
+  workspace = join(dir, 'workspace');
+  const rendererDir = join(dir, 'renderer');
+  await mkdir(workspace);
+  await mkdir(join(rendererDir, 'assets'), { recursive: true });
+  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><script type="module" src="./assets/app.js"></script></head><body></body></html>');
+  await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  await writeFile(join(dir, 'secret.txt'), 'secret');
+  host = await startWebHost({ port: 0, workspace, rendererDir, userData: join(dir, 'userData'), formats });
+});
+afterEach(async () => {
+  await host.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function post(method: string, body: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(new URL(`/__nianbao/api/${method}`, host.url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as { ok: boolean; value?: unknown; message?: string } };
+}
+
+const report = createReport({ format: 'gov2021', year: 2024, organ: '甲镇人民政府' });
+
+describe('web host', () => {
+  it('listens on 127.0.0.1 only', () => {
+    expect(new URL(host.url).hostname).toBe('127.0.0.1');
+  });
+
+  it('serves the editor with the bridge script injected before it, and the CSP', async () => {
+    const response = await fetch(host.url);
+    const html = await response.text();
+    expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(html.indexOf('/__nianbao_bridge.js')).toBeGreaterThan(0);
+    expect(html.indexOf('/__nianbao_bridge.js')).toBeLessThan(html.indexOf('./assets/app.js'));
+    const script = await fetch(new URL('/__nianbao_bridge.js', host.url));
+    expect(script.headers.get('content-type')).toContain('javascript');
+    const code = await script.text();
+    expect(code).toContain('openReport');
+    expect(() => new Function(code)).not.toThrow();
+    expect((await fetch(new URL('/assets/app.js', host.url))).status).toBe(200);
+  });
+
+  it('serves nothing outside the renderer folder', async () => {
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt']) {
+      const status = await new Promise<number>((resolve, reject) => {
+        const url = new URL(host.url);
+        // fetch would normalize the path; send it raw.
+        request({ host: url.hostname, port: url.port, path }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+          .on('error', reject)
+          .end();
+      });
+      expect(status, path).toBe(404);
+    }
+  });
+
+  it('saves into the workspace and opens it again', async () => {
+    const saved = await post('saveReportAs', { args: [report], dialog: '甲镇' });
+    expect(saved.body).toEqual({ ok: true, value: { path: join(workspace, '甲镇.nianbao'), name: '甲镇.nianbao' } });
+    expect(JSON.parse(await readFile(join(workspace, '甲镇.nianbao'), 'utf8')).organ).toBe('甲镇人民政府');
+    const opened = await post('openReport', { args: [], dialog: '甲镇.nianbao' });
+    expect(opened.body).toMatchObject({ ok: true, value: { name: '甲镇.nianbao', report: { organ: '甲镇人民政府' } } });
+    const again = await post('saveReport', { args: [report, join(workspace, '甲镇.nianbao')] });
+    expect(again.body.ok).toBe(true);
+  });
+
+  it('treats a missing answer as a cancelled dialog', async () => {
+    expect((await post('openReport', { args: [] })).body).toEqual({ ok: true, value: null });
+  });
+
+  it('refuses dialog answers outside the workspace', async () => {
+    const result = await post('openReport', { args: [], dialog: '../secret.txt' });
+    expect(result.body).toEqual({ ok: false, message: expect.stringContaining('工作区') });
+  });
+
+  it('exports into the workspace', async () => {
+    const result = await post('exportDocx', { args: [report, {}], dialog: '报告.docx' });
+    expect(result.body).toMatchObject({ ok: true, value: { name: '报告.docx' } });
+    expect([...(await readFile(join(workspace, '报告.docx')))]).toEqual([0x50, 0x4b, 3, 4]);
+  });
+
+  it('refuses a path that was never handed out', async () => {
+    const result = await post('saveReport', { args: [report, join(dir, 'secret.txt')] });
+    expect(result.body).toEqual({ ok: false, message: expect.stringContaining('已拒绝') });
+    expect(await readFile(join(dir, 'secret.txt'), 'utf8')).toBe('secret');
+  });
+
+  it('refuses malformed and foreign requests', async () => {
+    expect((await post('autosave', { args: [{ ...report, year: 'x' }] })).status).toBe(400);
+    expect((await post('autosave', { args: [report], extra: 1 })).status).toBe(400);
+    expect((await post('noSuchMethod', { args: [] })).status).toBe(404);
+    expect((await post('__proto__', { args: [] })).status).toBe(404);
+    expect((await post('listRecent', { args: [] }, { Origin: 'http://evil.example' })).status).toBe(403);
+    const wrongType = await fetch(new URL('/__nianbao/api/listRecent', host.url), { method: 'POST', body: '{"args":[]}', headers: { 'Content-Type': 'text/plain' } });
+    expect(wrongType.status).toBe(415);
+  });
+
+  it('refuses a rebound host name', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const url = new URL(host.url);
+      const req = request(
+        { host: url.hostname, port: url.port, path: '/__nianbao/api/listRecent', method: 'POST', headers: { Host: `evil.example:${url.port}`, 'Content-Type': 'application/json' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end('{"args":[]}');
+    });
+    expect(status).toBe(403);
+  });
+
+  it('autosaves and recovers', async () => {
+    expect((await post('autosave', { args: [report] })).body).toEqual({ ok: true, value: null });
+    expect((await post('recoverAutosave', { args: [] })).body).toMatchObject({ ok: true, value: { path: null, report: { organ: '甲镇人民政府' } } });
+  });
+});
+
+describe('insideFolder', () => {
+  it('keeps names inside the folder', () => {
+    expect(insideFolder('/w', 'a.nianbao')).toBe(join('/w', 'a.nianbao'));
+    expect(insideFolder('/w', 'sub/a.nianbao')).toBe(join('/w', 'sub', 'a.nianbao'));
+    expect(insideFolder('/w', '../a')).toBeNull();
+    expect(insideFolder('/w', '/etc/passwd')).toBeNull();
+    expect(insideFolder('/w', '')).toBeNull();
+  });
+});
