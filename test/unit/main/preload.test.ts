@@ -1,0 +1,61 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { MenuCommand, NianbaoApi } from '../../../shared/bridge.ts';
+import { BRIDGE } from '../../../shared/bridge.ts';
+import { COMMANDS_READY_CHANNEL, DROPPED_FILE_CHANNEL, MENU_COMMAND_CHANNEL } from '../../../shared/bridgeChannels.ts';
+
+const electron = vi.hoisted(() => ({
+  contextBridge: { exposeInMainWorld: vi.fn() },
+  ipcRenderer: { invoke: vi.fn(async () => ({ ok: true, value: null })), on: vi.fn(), removeListener: vi.fn(), send: vi.fn() },
+  webUtils: { getPathForFile: vi.fn((file: { path: string }) => file.path) },
+}));
+vi.mock('electron', () => electron);
+
+type DropListener = (event: { isTrusted: boolean; dataTransfer: { files: { path: string }[] } | null }) => void;
+let drop: DropListener;
+let api: NianbaoApi;
+
+beforeAll(async () => {
+  // The preload listens for drops on the page; Node has no window.
+  vi.stubGlobal('addEventListener', (type: string, listener: DropListener) => {
+    if (type === 'drop') drop = listener;
+  });
+  await import('../../../electron/preload/index.ts');
+  const [name, exposed] = electron.contextBridge.exposeInMainWorld.mock.calls[0] as [string, NianbaoApi];
+  expect(name).toBe('nianbao');
+  api = exposed;
+});
+
+describe('preload', () => {
+  it('exposes exactly the bridge methods', () => {
+    expect(Object.keys(api).sort()).toEqual([...Object.keys(BRIDGE), 'onMenuCommand'].sort());
+  });
+
+  it('forwards each method to its channel', async () => {
+    await api.openRecent('/docs/a.nianbao');
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(BRIDGE.openRecent.channel, '/docs/a.nianbao');
+    await api.listRecent();
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(BRIDGE.listRecent.channel);
+  });
+
+  it('delivers menu commands without the IPC event, and unsubscribes', () => {
+    const received: MenuCommand[] = [];
+    const unsubscribe = api.onMenuCommand((c) => received.push(c));
+    expect(electron.ipcRenderer.send).toHaveBeenCalledWith(COMMANDS_READY_CHANNEL);
+    const [channel, listener] = electron.ipcRenderer.on.mock.calls.at(-1) as unknown as [string, (e: unknown, c: MenuCommand) => void];
+    expect(channel).toBe(MENU_COMMAND_CHANNEL);
+    listener({ sender: 'secret' }, { kind: 'save' });
+    expect(received).toEqual([{ kind: 'save' }]);
+    unsubscribe();
+    expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith(MENU_COMMAND_CHANNEL, listener);
+  });
+
+  it('reports only real drops of report files', () => {
+    electron.ipcRenderer.send.mockClear();
+    drop({ isTrusted: false, dataTransfer: { files: [{ path: '/docs/forged.nianbao' }] } });
+    drop({ isTrusted: true, dataTransfer: { files: [{ path: '/docs/photo.png' }] } });
+    drop({ isTrusted: true, dataTransfer: null });
+    expect(electron.ipcRenderer.send).not.toHaveBeenCalled();
+    drop({ isTrusted: true, dataTransfer: { files: [{ path: '/docs/a.nianbao' }] } });
+    expect(electron.ipcRenderer.send).toHaveBeenCalledWith(DROPPED_FILE_CHANNEL, '/docs/a.nianbao');
+  });
+});
