@@ -42,8 +42,8 @@ export interface BuildConfig {
     synopsis: string;
     description: string;
     maintainer: string;
-    artifactName: string;
   };
+  appImage: { artifactName: string };
   electronFuses: Record<string, boolean>;
 }
 
