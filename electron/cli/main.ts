@@ -1,0 +1,144 @@
+/**
+ * The `nianbao` command line, for county offices and scripts.
+ * Exit codes: 0 success (for check: no errors), 1 check found errors, 2 the
+ * command could not run (bad usage, unreadable file).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { checkReport } from '../../shared/checks/index.ts';
+import { startNextYear } from '../../shared/carryover/startNextYear.ts';
+import { serializeReport } from '../../shared/file/document.ts';
+import { writeFileAtomic } from '../services/files.ts';
+import { isClerkError } from '../services/errors.ts';
+import { checkJson, describeReport, findingLines, importLines, showJson } from './output.ts';
+import { readReportFile } from './readReportFile.ts';
+
+export const USAGE = `用法：
+  nianbao check FILE [--json]          检查报告，列出错误和警告（有错误时退出码为 1）
+  nianbao show FILE --json             以 JSON 输出报告的全部单元格和文字
+  nianbao import FILE [--json]         导入 Word（.docx）或文本报告，输出导入情况
+  nianbao next-year FILE OUT [--year N] [--force]
+                                       以 FILE 为上年报告，生成下一年度的新报告 OUT（.nianbao）
+  nianbao --help | --version
+
+FILE 可以是年报文件（.nianbao）、Word 文档（.docx）或文本（.txt）。`;
+
+/** Bad usage: printed with the usage text, exit 2. */
+class UsageError extends Error {}
+
+interface Io {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const consoleIo: Io = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+function parseArgs(args: string[]): { positional: string[]; flags: Map<string, string | true> } {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--year') {
+      const value = args[++i];
+      if (value === undefined) throw new UsageError('--year 后应跟年度，如 --year 2025');
+      flags.set('year', value);
+    } else if (arg.startsWith('--')) {
+      flags.set(arg.slice(2), true);
+    } else {
+      positional.push(arg);
+    }
+  }
+  return { positional, flags };
+}
+
+function expectArgs(positional: string[], count: number, command: string): void {
+  if (positional.length !== count) throw new UsageError(`“${command}”需要 ${count} 个文件参数`);
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+async function run(args: string[], io: Io): Promise<number> {
+  const [command, ...rest] = args;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.out(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-v') {
+    io.out(version());
+    return 0;
+  }
+  const { positional, flags } = parseArgs(rest);
+  const json = flags.has('json');
+
+  switch (command) {
+    case 'check': {
+      expectArgs(positional, 1, command);
+      const { report } = await readReportFile(positional[0]!);
+      const findings = checkReport(report);
+      if (json) io.out(JSON.stringify(checkJson(report, findings), null, 2));
+      else {
+        io.out(describeReport(report));
+        for (const line of findingLines(findings)) io.out(line);
+      }
+      return findings.some((f) => f.severity === 'error') ? 1 : 0;
+    }
+    case 'show': {
+      expectArgs(positional, 1, command);
+      if (!json) throw new UsageError('“show”目前只支持 --json 输出');
+      const { report } = await readReportFile(positional[0]!);
+      io.out(JSON.stringify(showJson(report), null, 2));
+      return 0;
+    }
+    case 'import': {
+      expectArgs(positional, 1, command);
+      const { report, importReport } = await readReportFile(positional[0]!);
+      if (!importReport) throw new UsageError('这已经是年报文件，无需导入；请直接使用 check 或 show');
+      if (json) io.out(JSON.stringify({ importReport, report: showJson(report) }, null, 2));
+      else {
+        io.out(describeReport(report));
+        for (const line of importLines(importReport)) io.out(line);
+      }
+      return 0;
+    }
+    case 'next-year': {
+      expectArgs(positional, 2, command);
+      const [input, output] = positional as [string, string];
+      if (existsSync(output) && !flags.has('force')) {
+        throw new UsageError(`“${output}”已存在；如需覆盖请加 --force`);
+      }
+      const yearFlag = flags.get('year');
+      const year = typeof yearFlag === 'string' ? Number(yearFlag) : undefined;
+      if (year !== undefined && !Number.isInteger(year)) throw new UsageError(`年度“${String(yearFlag)}”不是整数`);
+      const { report: lastYear } = await readReportFile(input);
+      const { report, notes } = startNextYear(lastYear, year);
+      await writeFileAtomic(output, serializeReport(report));
+      io.out(`已生成 ${describeReport(report)}：${output}`);
+      for (const note of notes) io.out(`  ${note.message}`);
+      return 0;
+    }
+    default:
+      throw new UsageError(`未知命令“${command}”`);
+  }
+}
+
+export async function main(args: string[], io: Io = consoleIo): Promise<number> {
+  try {
+    return await run(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`错误：${error.message}`);
+      io.err(USAGE);
+      return 2;
+    }
+    // Clerk-facing errors carry their own Chinese message; anything else is a bug: say so without a stack.
+    const known = isClerkError(error) || (error instanceof Error && error.name === 'CarryOverError');
+    io.err(`错误：${known ? (error as Error).message : '发生内部错误，无法完成操作'}`);
+    if (!known && process.env['NIANBAO_DEBUG']) io.err(String((error as Error).stack));
+    return 2;
+  }
+}

@@ -1,0 +1,75 @@
+/** What the command line prints: the JSON shapes other tools read, and the Chinese lines clerks read. */
+import type { Finding } from '../../shared/checks/types.ts';
+import { SECTION_KEYS, getFormat } from '../../shared/formats/index.ts';
+import type { ImportReport } from '../../shared/import/types.ts';
+import type { Report } from '../../shared/model/report.ts';
+import { evaluateReport } from '../../shared/model/values.ts';
+
+export function checkJson(report: Report, findings: Finding[]) {
+  return {
+    format: report.format,
+    year: report.year,
+    organ: report.organ,
+    findings: findings.map((f) => ({
+      severity: f.severity,
+      rule: f.rule,
+      cells: f.cells,
+      expected: f.expected ?? null,
+      actual: f.actual ?? null,
+      message: f.message,
+    })),
+  };
+}
+
+export interface ShownCell {
+  /** Stored text; null when nothing is stored. */
+  raw: string | null;
+  /** The number the report states (万元 for amounts); null when blank, not applicable or not a number. */
+  value: number | null;
+  /** For total cells: the sum of their parts. */
+  computed?: number | null;
+  /** typed | imported | carried | override | computed (a total nobody typed) | blank (nothing stored). */
+  source: string;
+}
+
+export function showJson(report: Report) {
+  const { cells } = evaluateReport(report);
+  const shown: Record<string, ShownCell> = {};
+  for (const [id, cell] of cells) {
+    const entry: ShownCell = {
+      raw: cell.raw ?? null,
+      value: cell.value,
+      source: cell.raw === undefined && !cell.info.computedBy ? 'blank' : cell.provenance,
+    };
+    if (cell.info.computedBy) entry.computed = cell.computed ?? null;
+    shown[id] = entry;
+  }
+  const sections = Object.fromEntries(SECTION_KEYS.map((key) => [key, report.sections[key].text]));
+  return { format: report.format, year: report.year, organ: report.organ, preface: report.preface.text, sections, cells: shown };
+}
+
+export function describeReport(report: Report): string {
+  return `${report.organ || '（未填写机关名称）'} ${report.year}年度政府信息公开工作年度报告（${getFormat(report.format).source}格式）`;
+}
+
+export function findingLines(findings: Finding[]): string[] {
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.length - errors;
+  const lines = findings.map((f) => `[${f.severity === 'error' ? '错误' : '警告'}] ${f.message}`);
+  lines.push(findings.length === 0 ? '检查通过：未发现问题。' : `共 ${errors} 个错误，${warnings} 个警告。`);
+  return lines;
+}
+
+export function importLines(importReport: ImportReport): string[] {
+  const lines = [
+    `来源：${importReport.source === 'docx' ? 'Word 文档' : importReport.source === 'text' ? '文本' : '年报文件'}`,
+    `格式：${importReport.formatReason}`,
+    `读取数值 ${importReport.cellsRead} 个，空白 ${importReport.blankCells.length} 个，换算或去掉单位 ${importReport.normalized.length} 个，无法识别 ${importReport.invalidCells.length} 个。`,
+  ];
+  if (importReport.tablesMissing.length > 0) lines.push(`未找到的表格：${importReport.tablesMissing.join('、')}`);
+  if (importReport.sectionsMissing.length > 0) lines.push(`未找到的部分：${importReport.sectionsMissing.join('、')}`);
+  for (const n of importReport.normalized) lines.push(`  ${n.cell}：“${n.raw}” → ${n.value}（${n.note}）`);
+  for (const c of importReport.invalidCells) lines.push(`  ${c.cell}：“${c.raw}”：${c.message}`);
+  for (const w of importReport.warnings) lines.push(`注意：${w}`);
+  return lines;
+}

@@ -1,0 +1,129 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseReportFile, serializeReport } from '../../../shared/file/document.ts';
+import { createReport } from '../../../shared/model/report.ts';
+
+const run = promisify(execFile);
+const BIN = new URL('../../../electron/cli/bin.mjs', import.meta.url).pathname;
+const SAMPLES = new URL('../../../../shared/samples/', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function nianbao(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: dir });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+function writeReport(name: string, cells: Record<string, string>): string {
+  const report = createReport({ format: 'gov2021', year: 2024, organ: '某镇人民政府' });
+  for (const [id, raw] of Object.entries(cells)) report.cells[id] = { raw, source: 'typed' };
+  const path = join(dir, name);
+  writeFileSync(path, serializeReport(report));
+  return path;
+}
+
+describe('nianbao check', () => {
+  it('exits 1 and lists the errors of a report with a wrong total', async () => {
+    const path = writeReport('wrong.nianbao', { 'appeals.count.review_upheld': '3', 'appeals.count.review_total': '0' });
+    const { code, stdout } = await nianbao('check', path);
+    expect(code).toBe(1);
+    expect(stdout).toContain('[错误] 行政复议·总计 应为 3');
+  });
+
+  it('prints the findings as JSON for other tools', async () => {
+    const path = writeReport('wrong2.nianbao', { 'appeals.count.review_upheld': '3', 'appeals.count.review_total': '0' });
+    const { code, stdout } = await nianbao('check', path, '--json');
+    expect(code).toBe(1);
+    const out = JSON.parse(stdout) as { format: string; year: number; organ: string; findings: Record<string, unknown>[] };
+    expect(out).toMatchObject({ format: 'gov2021', year: 2024, organ: '某镇人民政府' });
+    const error = out.findings.find((f) => f['severity'] === 'error');
+    expect(Object.keys(error!).sort()).toEqual(['actual', 'cells', 'expected', 'message', 'rule', 'severity']);
+    expect(error).toMatchObject({ rule: 'appeals.review_total', expected: 3, actual: 0 });
+    expect((error!['cells'] as string[])[0]).toBe('appeals.count.review_total');
+  });
+
+  it('exits 0 on a published report without errors, read from its text', async () => {
+    const { code, stdout } = await nianbao('check', join(SAMPLES, '2024_huaian-city.txt'), '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ format: 'gov2021', year: 2024, organ: '淮安市人民政府', findings: [] });
+  });
+
+  it.each([
+    ['a missing file', () => join(dir, 'nope.nianbao'), '找不到该文件'],
+    ['a truncated file', () => writeTruncated(), '文件不完整'],
+    ['a newer version', () => writeRaw('new.nianbao', '{"app":"nianbao","fileVersion":99,"report":{}}'), '请升级软件'],
+    ['a foreign JSON file', () => writeRaw('foreign.nianbao', '{"name":"x"}'), '不是年报软件保存的文件'],
+    ['an old .doc file', () => writeRaw('old.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])), '另存为'],
+  ])('exits 2 with a Chinese message for %s', async (_name, make, message) => {
+    const { code, stderr, stdout } = await nianbao('check', make());
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(message);
+    expect(stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
+
+function writeRaw(name: string, content: string | Buffer): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+function writeTruncated(): string {
+  const full = readFileSync(writeReport('full.nianbao', { 'requests.new.natural': '1' }), 'utf8');
+  return writeRaw('truncated.nianbao', full.slice(0, Math.floor(full.length / 2)));
+}
+
+describe('nianbao show', () => {
+  it('prints every cell with raw text, stated value, computed total and source', async () => {
+    const path = writeReport('show.nianbao', {
+      'requests.new.natural': '２件',
+      'requests.new.business': '1',
+      'art20_8.fees.amount': '180000元',
+    });
+    const { code, stdout } = await nianbao('show', path, '--json');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as { sections: Record<string, string>; cells: Record<string, Record<string, unknown>> };
+    expect(Object.keys(out.sections)).toEqual(['一', '二', '三', '四', '五', '六']);
+    expect(Object.keys(out.cells)).toHaveLength(10 + 25 * 7 + 15);
+    expect(out.cells['requests.new.natural']).toEqual({ raw: '２件', value: 2, source: 'typed' });
+    expect(out.cells['requests.new.total']).toEqual({ raw: null, value: 3, computed: 3, source: 'computed' });
+    expect(out.cells['art20_8.fees.amount']).toMatchObject({ value: 18 });
+    expect(out.cells['requests.new.legal']).toEqual({ raw: null, value: null, source: 'blank' });
+  });
+});
+
+describe('nianbao next-year', () => {
+  it('starts 2024 from the published 2023 report with carried values, refusing to overwrite', async () => {
+    const out = join(dir, 'hongze-2024.nianbao');
+    const first = await nianbao('next-year', join(SAMPLES, '2023_hongze-district.txt'), out);
+    expect(first.code).toBe(0);
+    const report = parseReportFile(readFileSync(out, 'utf8'));
+    expect(report.year).toBe(2024);
+    expect(report.lastYear?.year).toBe(2023);
+    expect(report.cells['art20_1.regulations.in_force']).toEqual({ raw: '0', source: 'carried' });
+    expect(report.cells['art20_1.normative_docs.in_force']).toEqual({ raw: '5', source: 'carried' });
+    expect(report.sections.一.source).toBe('carried');
+
+    const again = await nianbao('next-year', join(SAMPLES, '2023_hongze-district.txt'), out);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('已存在');
+  });
+});
+
+describe('usage', () => {
+  it.each([[['bogus']], [['check']], [['show', 'x.nianbao']]])('exits 2 on %j', async (args) => {
+    const { code, stderr } = await nianbao(...args);
+    expect(code).toBe(2);
+    expect(stderr).toContain('用法');
+  });
+});

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import {
+  FILE_VERSION,
+  ReportFileError,
+  looksLikeReportFile,
+  parseReportBytes,
+  parseReportFile,
+  serializeReport,
+  type Migration,
+} from '../../../shared/file/document.ts';
+import { createReport, type Report } from '../../../shared/model/report.ts';
+
+function sample(): Report {
+  const report = createReport({ format: 'gov2021', year: 2024, organ: '某镇人民政府' });
+  report.cells['requests.new.natural'] = { raw: '３件', source: 'typed' };
+  report.cells['requests.results_total.total'] = { raw: '5', source: 'override' };
+  report.sections.一 = { text: '2024年，我镇……', source: 'typed' };
+  report.acknowledgements['value.blank|appeals'] = { explanation: '本年无复议诉讼', at: '2025-01-10T08:00:00.000Z' };
+  return report;
+}
+
+const reasonOf = (fn: () => unknown): string | undefined => {
+  try {
+    fn();
+  } catch (error) {
+    return error instanceof ReportFileError ? error.reason : `other: ${String(error)}`;
+  }
+  return undefined;
+};
+
+describe('our file format', () => {
+  it('round-trips a report exactly, keeping raw text', () => {
+    const report = sample();
+    const text = serializeReport(report, new Date('2025-01-15T00:00:00Z'));
+    expect(JSON.parse(text)).toMatchObject({ app: 'nianbao', fileVersion: FILE_VERSION, savedAt: '2025-01-15T00:00:00.000Z' });
+    expect(parseReportFile(text)).toEqual(report);
+    expect(looksLikeReportFile(new TextEncoder().encode(text))).toBe(true);
+  });
+
+  it('writes keys in a stable order', () => {
+    const a = sample();
+    const b: Report = { ...sample(), cells: Object.fromEntries(Object.entries(a.cells).reverse()) };
+    const when = new Date(0);
+    expect(serializeReport(a, when)).toBe(serializeReport(b, when));
+  });
+
+  const valid = serializeReport(sample());
+  const doc = JSON.parse(valid) as Record<string, unknown>;
+  const withReport = (patch: Record<string, unknown>) =>
+    JSON.stringify({ ...doc, report: { ...(doc['report'] as object), ...patch } });
+
+  it.each([
+    ['an empty file', '', 'empty'],
+    ['a truncated file', valid.slice(0, valid.length / 2), 'truncated'],
+    ['plain text', '本年度报告……', 'foreign'],
+    ['another JSON document', '{"name":"package","version":"1.0.0"}', 'foreign'],
+    ['a newer version', JSON.stringify({ ...doc, fileVersion: FILE_VERSION + 1 }), 'newerVersion'],
+    ['an unknown format', withReport({ format: 'gov2030' }), 'invalid'],
+    ['a cell the format lacks', withReport({ cells: { 'requests.made_up.natural': { raw: '1', source: 'typed' } } }), 'invalid'],
+    ['a 2019 cell in a 2021 report', withReport({ cells: { 'art20_9.procurement.amount': { raw: '1', source: 'typed' } } }), 'invalid'],
+    ['a wrong type', withReport({ year: '2024' }), 'invalid'],
+    ['an unknown source', withReport({ cells: { 'requests.new.natural': { raw: '1', source: 'guessed' } } }), 'invalid'],
+  ])('refuses %s', (_name, text, reason) => {
+    expect(reasonOf(() => parseReportFile(text))).toBe(reason);
+  });
+
+  it('drops a prototype-polluting key without polluting anything', () => {
+    const hostile = withReport({ acknowledgements: JSON.parse('{"__proto__":{"explanation":"x","at":"y"}}') });
+    expect(hostile).toContain('__proto__');
+    const report = parseReportFile(hostile);
+    expect(Object.keys(report.acknowledgements)).toEqual([]);
+    expect(Object.getPrototypeOf(report.acknowledgements)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>)['explanation']).toBeUndefined();
+  });
+
+  it('tells the clerk what to do with a newer file, in Chinese', () => {
+    expect(() => parseReportFile(JSON.stringify({ ...doc, fileVersion: 7 }))).toThrow('此文件由更新版本的年报软件保存（文件版本 7），请升级软件后再打开');
+  });
+
+  it.each([
+    ['binary bytes', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe, 0x00]), 'binary'],
+    ['an oversized file', new Uint8Array(21 * 1024 * 1024).fill(0x20), 'tooLarge'],
+  ])('refuses %s from disk', (_name, bytes, reason) => {
+    expect(reasonOf(() => parseReportBytes(bytes))).toBe(reason);
+  });
+});
+
+describe('migrations', () => {
+  // Test-only history: version 1 stored the organ as `unit`, version 2 renamed it.
+  const steps: Migration[] = [
+    {
+      from: 1,
+      migrate: (d) => {
+        const { unit, ...report } = d['report'] as Record<string, unknown>;
+        return { ...d, report: { ...report, organ: unit } };
+      },
+    },
+  ];
+
+  it('applies each step up to the current version', () => {
+    const current = JSON.parse(serializeReport(sample())) as { report: Record<string, unknown> };
+    const { organ, ...rest } = current.report;
+    const v1 = JSON.stringify({ ...current, fileVersion: 1, report: { ...rest, unit: organ } });
+    expect(parseReportFile(v1, { migrations: steps, version: 2 }).organ).toBe('某镇人民政府');
+  });
+
+  it('refuses a version it has no step for', () => {
+    const v1 = serializeReport(sample());
+    expect(reasonOf(() => parseReportFile(v1, { migrations: [], version: 2 }))).toBe('invalid');
+  });
+});
