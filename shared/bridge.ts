@@ -13,76 +13,15 @@
  * dropped file); anything else is refused.
  */
 import { z } from 'zod';
-import { FORMAT_IDS } from './formats/index.ts';
-import { SECTION_KEYS } from './formats/types.ts';
 import { CHANNELS } from './bridgeChannels.ts';
-import type { FormatId, SectionKey } from './formats/types.ts';
+import { MAX_SHORT_TEXT, MAX_TEXT, ReportSchema, formatIdSchema, yearSchema } from './file/schema.ts';
 import type { Report } from './model/report.ts';
 import type { ImportReport } from './import/types.ts';
 
 // ---------------------------------------------------------------------------
-// Limits. Generous for a real report, small enough that a hostile or broken
-// payload cannot exhaust memory in main.
+// Limits beyond the report's own (shared/file/schema.ts).
 
-/** One narrative section; the longest published sections are ~20 000 characters. */
-export const MAX_TEXT = 200_000;
-export const MAX_SHORT_TEXT = 1_000;
 export const MAX_PATH = 4_096;
-export const MAX_CELLS = 5_000;
-
-// ---------------------------------------------------------------------------
-// The report (until the file-format module exports its schema).
-
-// Object keys that would reach Object.prototype when assigned: refused outright.
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const safeKey = (max: number) =>
-  z.string().min(1).max(max).refine((k) => !FORBIDDEN_KEYS.has(k), { message: '非法键名' });
-
-const formatIdSchema = z.enum(FORMAT_IDS as [FormatId, ...FormatId[]]);
-const sectionKeySchema = z.enum(SECTION_KEYS as [SectionKey, ...SectionKey[]]);
-const cellIdSchema = z.string().max(200).regex(/^[a-z0-9_]+\.[a-z0-9_]+\.[a-z0-9_]+$/);
-const yearSchema = z.number().int().min(2000).max(2200);
-
-const narrativeSchema = z.strictObject({
-  text: z.string().max(MAX_TEXT),
-  source: z.enum(['typed', 'imported', 'carried']),
-});
-
-const cellEntrySchema = z.strictObject({
-  raw: z.string().max(MAX_SHORT_TEXT),
-  source: z.enum(['typed', 'imported', 'carried', 'override']),
-  confirm: z.string().max(MAX_SHORT_TEXT).optional(),
-});
-
-const acknowledgementSchema = z.strictObject({
-  explanation: z.string().max(MAX_TEXT),
-  at: z.string().max(100),
-});
-
-const lastYearSchema = z.strictObject({
-  format: formatIdSchema,
-  year: yearSchema,
-  organ: z.string().max(MAX_SHORT_TEXT),
-  values: z.record(cellIdSchema, z.number().finite().nullable()),
-  sections: z.partialRecord(sectionKeySchema, z.string().max(MAX_TEXT)),
-});
-
-export const ReportSchema = z.strictObject({
-  format: formatIdSchema,
-  year: yearSchema,
-  organ: z.string().max(MAX_SHORT_TEXT),
-  preface: narrativeSchema,
-  sections: z.record(sectionKeySchema, narrativeSchema),
-  cells: z
-    .record(cellIdSchema, cellEntrySchema)
-    .refine((cells) => Object.keys(cells).length <= MAX_CELLS, { message: '单元格过多' }),
-  acknowledgements: z.record(safeKey(500), acknowledgementSchema),
-  lastYear: lastYearSchema.optional(),
-  dateLine: z.string().max(MAX_SHORT_TEXT).optional(),
-});
-
-// The schema must produce exactly the model type, or the bridge lies.
-const _reportSchemaMatchesModel: z.ZodType<Report> = ReportSchema;
 
 // ---------------------------------------------------------------------------
 // Values that cross the bridge.

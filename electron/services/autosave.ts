@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
-import { ReportSchema } from '../../shared/bridge.ts';
+import { ReportSchema } from '../../shared/file/schema.ts';
 import type { RecoveredReport } from '../../shared/bridge.ts';
 import type { Report } from '../../shared/model/report.ts';
 import { modifiedAt, readFileCapped, realFs, writeFileAtomic } from './files.ts';

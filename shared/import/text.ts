@@ -8,6 +8,7 @@
  */
 import { recognizeReport } from './recognize.ts';
 import { ImportError, type Block, type BlockCell, type ImportResult } from './types.ts';
+import { tryDecode } from '../platform.ts';
 
 /** A line this short starting with a section numeral is a heading, never the rest of a cell. */
 const SECTION_LINE = /^\s*[一二三四五六][、.．]/;
@@ -58,22 +59,6 @@ export function textToBlocks(text: string): Block[] {
 export function importText(text: string): ImportResult {
   if (text.trim() === '') throw new ImportError('文件是空的，没有可导入的内容');
   return recognizeReport(textToBlocks(text), 'text');
-}
-
-interface Decoder {
-  decode(input: Uint8Array): string;
-}
-type DecoderConstructor = new (label: string, options?: { fatal?: boolean; ignoreBOM?: boolean }) => Decoder;
-
-// TextDecoder exists in Node and every browser, but shared/ compiles without DOM or Node types.
-const TextDecoderImpl = (globalThis as unknown as { TextDecoder: DecoderConstructor }).TextDecoder;
-
-function tryDecode(bytes: Uint8Array, encoding: string): string | undefined {
-  try {
-    return new TextDecoderImpl(encoding, { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
 }
 
 /**

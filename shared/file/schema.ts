@@ -1,0 +1,89 @@
+/**
+ * The zod schema of a Report: one schema for what comes from a file and what
+ * crosses the bridge. Limits are generous for a real report and small enough
+ * that a hostile payload cannot exhaust memory.
+ */
+import { z } from 'zod';
+import { FORMAT_IDS, formatIndex } from '../formats/index.ts';
+import { SECTION_KEYS } from '../formats/types.ts';
+import type { FormatId, SectionKey } from '../formats/types.ts';
+import type { Report } from '../model/report.ts';
+
+/** One narrative section; the longest published sections are ~20 000 characters. */
+export const MAX_TEXT = 200_000;
+export const MAX_SHORT_TEXT = 1_000;
+export const MAX_CELLS = 5_000;
+
+// Object keys that would reach Object.prototype when assigned: refused outright.
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const safeKey = (max: number) =>
+  z.string().min(1).max(max).refine((k) => !FORBIDDEN_KEYS.has(k), { message: '非法键名' });
+
+export const formatIdSchema = z.enum(FORMAT_IDS as [FormatId, ...FormatId[]]);
+const sectionKeySchema = z.enum(SECTION_KEYS as [SectionKey, ...SectionKey[]]);
+const cellIdSchema = z.string().max(200).regex(/^[a-z0-9_]+\.[a-z0-9_]+\.[a-z0-9_]+$/);
+export const yearSchema = z.number().int().min(2000).max(2200);
+
+const narrativeSchema = z.strictObject({
+  text: z.string().max(MAX_TEXT),
+  source: z.enum(['typed', 'imported', 'carried']),
+});
+
+const cellEntrySchema = z.strictObject({
+  raw: z.string().max(MAX_SHORT_TEXT),
+  source: z.enum(['typed', 'imported', 'carried', 'override']),
+  confirm: z.string().max(MAX_SHORT_TEXT).optional(),
+});
+
+const acknowledgementSchema = z.strictObject({
+  explanation: z.string().max(MAX_TEXT),
+  at: z.string().max(100),
+});
+
+const lastYearSchema = z.strictObject({
+  format: formatIdSchema,
+  year: yearSchema,
+  organ: z.string().max(MAX_SHORT_TEXT),
+  values: z.record(cellIdSchema, z.number().finite().nullable()),
+  sections: z.partialRecord(sectionKeySchema, z.string().max(MAX_TEXT)),
+});
+
+/** Cell ids must belong to the report's format (and last year's to last year's format). */
+function unknownCells(cells: string[], format: FormatId): string[] {
+  const index = formatIndex(format);
+  return cells.filter((id) => !index.cellById.has(id));
+}
+
+export const ReportSchema = z
+  .strictObject({
+    format: formatIdSchema,
+    year: yearSchema,
+    organ: z.string().max(MAX_SHORT_TEXT),
+    preface: narrativeSchema,
+    sections: z.record(sectionKeySchema, narrativeSchema),
+    cells: z
+      .record(cellIdSchema, cellEntrySchema)
+      .refine((cells) => Object.keys(cells).length <= MAX_CELLS, { message: '单元格过多' }),
+    acknowledgements: z.record(safeKey(500), acknowledgementSchema),
+    lastYear: lastYearSchema.optional(),
+    dateLine: z.string().max(MAX_SHORT_TEXT).optional(),
+  })
+  .superRefine((report, ctx) => {
+    const stray = unknownCells(Object.keys(report.cells), report.format);
+    if (stray.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['cells'], message: `格式中没有这些单元格：${stray.slice(0, 5).join('、')}` });
+    }
+    if (report.lastYear) {
+      const strayLast = unknownCells(Object.keys(report.lastYear.values), report.lastYear.format);
+      if (strayLast.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lastYear', 'values'],
+          message: `上年格式中没有这些单元格：${strayLast.slice(0, 5).join('、')}`,
+        });
+      }
+    }
+  });
+
+// The schema must produce exactly the model type, or files and the bridge lie.
+const _reportSchemaMatchesModel: z.ZodType<Report> = ReportSchema;

@@ -1,0 +1,24 @@
+/**
+ * The few platform globals shared/ uses. TextDecoder exists in Node and every
+ * browser, but shared/ compiles without DOM or Node types, so it is typed here.
+ */
+interface Decoder {
+  decode(input: Uint8Array): string;
+}
+type DecoderConstructor = new (label: string, options?: { fatal?: boolean; ignoreBOM?: boolean }) => Decoder;
+
+const TextDecoderImpl = (globalThis as unknown as { TextDecoder: DecoderConstructor }).TextDecoder;
+
+/** Decodes bytes in `encoding`; undefined when they are not valid in it. */
+export function tryDecode(bytes: Uint8Array, encoding: string): string | undefined {
+  try {
+    return new TextDecoderImpl(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Decodes bytes as UTF-8, replacing what is not valid. */
+export function decodeUtf8Lenient(bytes: Uint8Array): string {
+  return new TextDecoderImpl('utf-8', { fatal: false }).decode(bytes);
+}
