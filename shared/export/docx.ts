@@ -1,0 +1,334 @@
+/**
+ * The report as a Word file. Two looks over one layout: 公文 (GB/T 9704-2012
+ * page, fonts and sizes; the default) and 紧凑 (close to the province's
+ * template: smaller type, 宋体 tables).
+ *
+ * Word guesses table widths and LibreOffice/WPS follow the grid, so every
+ * table carries its grid, its width in twips, each cell's width and a fixed
+ * layout. Fonts are named, never embedded; missing ones fall back on the PC.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeightRule,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+  type IFontAttributesProperties,
+  type ISpacingProperties,
+} from 'docx';
+import type { Report } from '../model/report.ts';
+import {
+  layoutReport,
+  type FindingNote,
+  type LayoutCell,
+  type LayoutRow,
+  type ParagraphLayout,
+  type TableLayout,
+} from './layout.ts';
+
+export type DocxLayoutName = 'official' | 'compact';
+
+export interface DocxOptions {
+  layout: DocxLayoutName;
+  blankAsZero?: boolean;
+  /** The checks' findings; when given, a 检查说明 page lists the acknowledged ones with their explanations. */
+  findingsSheet?: readonly FindingNote[];
+}
+
+/** A4 in twips, written literally: converting from millimetres floors to 11905×16837. */
+export const A4_TWIPS = { width: 11906, height: 16838 } as const;
+
+export function mmToTwips(mm: number): number {
+  return Math.round((mm * 1440) / 25.4);
+}
+
+interface TextStyle {
+  font: string;
+  /** Half-points, as Word stores sizes: 三号 16 pt → 32. */
+  size: number;
+  bold?: boolean;
+}
+
+interface Look {
+  marginsMm: { top: number; bottom: number; left: number; right: number };
+  /** Distance of the footer from the page edge. */
+  footerMm: number;
+  title: TextStyle & { line: ISpacingProperties };
+  heading: TextStyle;
+  subheading: TextStyle;
+  body: TextStyle;
+  /** Body line spacing. */
+  line: ISpacingProperties;
+  table: { body: TextStyle; header: TextStyle; rowMinTwips: number; captionFill?: string };
+  pageNumber: TextStyle & { outside: boolean };
+}
+
+const LOOKS: Record<DocxLayoutName, Look> = {
+  // GB/T 9704-2012: type area 156×225 mm, 22 lines of 28 characters in 三号.
+  official: {
+    marginsMm: { top: 37, bottom: 35, left: 28, right: 26 },
+    // The page number sits 7 mm under the type area.
+    footerMm: 23,
+    title: { font: '方正小标宋简体', size: 44, line: { line: 700, lineRule: LineRuleType.EXACT, after: 578 } },
+    heading: { font: '黑体', size: 32 },
+    subheading: { font: '楷体_GB2312', size: 32 },
+    body: { font: '仿宋_GB2312', size: 32 },
+    // 225 mm / 22 lines ≈ 28.9 pt.
+    line: { line: 578, lineRule: LineRuleType.EXACT },
+    // 五号: the 15 columns of 四 keep two characters a line in 10.4 mm.
+    table: { body: { font: '仿宋_GB2312', size: 21 }, header: { font: '黑体', size: 21 }, rowMinTwips: 397 },
+    pageNumber: { font: '宋体', size: 28, outside: true },
+  },
+  compact: {
+    marginsMm: { top: 25.4, bottom: 25.4, left: 27, right: 27 },
+    footerMm: 15,
+    title: { font: '宋体', size: 36, bold: true, line: { line: 480, lineRule: LineRuleType.AUTO, after: 240 } },
+    heading: { font: '黑体', size: 28 },
+    subheading: { font: '楷体_GB2312', size: 24 },
+    body: { font: '宋体', size: 24 },
+    line: { line: 360, lineRule: LineRuleType.AUTO },
+    table: {
+      body: { font: '宋体', size: 20 },
+      header: { font: '宋体', size: 20, bold: true },
+      rowMinTwips: 340,
+      captionFill: 'C6D9F1',
+    },
+    pageNumber: { font: '宋体', size: 21, outside: false },
+  },
+};
+
+const LATIN = 'Times New Roman';
+
+function fonts(eastAsia: string, latin = LATIN): IFontAttributesProperties {
+  return { ascii: latin, hAnsi: latin, cs: latin, eastAsia, hint: 'eastAsia' };
+}
+
+function run(text: string, style: TextStyle, lineBreak = false): TextRun {
+  return new TextRun({ text, font: fonts(style.font), size: style.size, bold: style.bold ?? false, break: lineBreak ? 1 : 0 });
+}
+
+function titleParagraph(lines: readonly string[], look: Look, pageBreakBefore = false): Paragraph {
+  return new Paragraph({
+    children: lines.map((line, i) => run(line, look.title, i > 0)),
+    alignment: AlignmentType.CENTER,
+    spacing: look.title.line,
+    pageBreakBefore,
+  });
+}
+
+/** Two characters of the given size, in twips (a size in half-points is 10 twips per unit). */
+function twoChars(style: TextStyle): number {
+  return style.size * 20;
+}
+
+function bodyParagraph(p: ParagraphLayout, look: Look): Paragraph {
+  const style = p.kind === 'subheading' ? look.subheading : look.body;
+  return new Paragraph({
+    children: [run(p.text, style)],
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: twoChars(style) },
+    spacing: look.line,
+    ...(p.kind === 'subheading' ? { keepNext: true } : {}),
+  });
+}
+
+function headingParagraph(text: string, look: Look): Paragraph {
+  return new Paragraph({
+    children: [run(text, look.heading)],
+    indent: { firstLine: twoChars(look.heading) },
+    spacing: look.line,
+    keepNext: true,
+  });
+}
+
+/** Grid widths in twips, rounded along running positions so they add up to the rounded total. */
+function gridTwips(widthsMm: readonly number[], availableTwips: number): number[] {
+  const totalMm = widthsMm.reduce((a, b) => a + b, 0);
+  const scale = Math.min(1, availableTwips / mmToTwips(totalMm));
+  const edges = [0];
+  let at = 0;
+  for (const w of widthsMm) {
+    at += w;
+    edges.push(Math.round(mmToTwips(at) * scale));
+  }
+  return widthsMm.map((_, i) => edges[i + 1]! - edges[i]!);
+}
+
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
+
+function cellAlignment(cell: LayoutCell): (typeof AlignmentType)[keyof typeof AlignmentType] {
+  if (cell.role === 'label' || cell.role === 'caption' || cell.role === 'note') return AlignmentType.LEFT;
+  return AlignmentType.CENTER;
+}
+
+function tableCell(cell: LayoutCell, widths: number[], look: Look): TableCell {
+  const style = cell.role === 'value' || cell.role === 'label' ? look.table.body : look.table.header;
+  const width = widths.slice(cell.col, cell.col + cell.colSpan).reduce((a, b) => a + b, 0);
+  const fill = cell.role === 'caption' ? look.table.captionFill : undefined;
+  return new TableCell({
+    children: [
+      new Paragraph({
+        children: cell.text ? [run(cell.text, style)] : [],
+        alignment: cellAlignment(cell),
+        spacing: { line: 240, lineRule: LineRuleType.AUTO },
+      }),
+    ],
+    width: { size: width, type: WidthType.DXA },
+    columnSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
+    rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined,
+    verticalAlign: VerticalAlignTable.CENTER,
+    shading: fill ? { type: ShadingType.CLEAR, color: 'auto', fill } : undefined,
+  });
+}
+
+/** Data rows kept with the caption or header above them; an item of 二 (one or two rows) thus stays whole. */
+const KEEP_DATA_ROWS = 3;
+
+function keepsWithNext(rows: readonly LayoutRow[], r: number): boolean {
+  const next = rows[r + 1];
+  if (!next) return false;
+  if (rows[r]!.kind !== 'data') return true;
+  if (next.kind !== 'data') return false;
+  let position = 0;
+  for (let i = r; i >= 0 && rows[i]!.kind === 'data'; i--) position++;
+  return position < KEEP_DATA_ROWS;
+}
+
+function tableOf(table: TableLayout, look: Look, availableTwips: number): Table {
+  const widths = gridTwips(table.columnWidthsMm, availableTwips);
+  return new Table({
+    columnWidths: widths,
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
+    alignment: AlignmentType.CENTER,
+    borders: BORDERS,
+    margins: { left: 57, right: 57, top: 0, bottom: 0 },
+    rows: table.rows.map(
+      (row, r) =>
+        new TableRow({
+          children: row.cells.map((cell) => tableCell(cell, widths, look)),
+          // Off is left out rather than written as val="off".
+          ...(r < table.repeatHeaderRows ? { tableHeader: true } : {}),
+          ...(keepsWithNext(table.rows, r) ? { keepNext: true } : {}),
+          cantSplit: true,
+          // At least, never exact: wrapped CJK labels must not be clipped.
+          height: { value: look.table.rowMinTwips, rule: HeightRule.ATLEAST },
+        }),
+    ),
+  });
+}
+
+function tableBlock(table: TableLayout, look: Look, availableTwips: number): (Paragraph | Table)[] {
+  const blocks: (Paragraph | Table)[] = [];
+  if (table.note) {
+    blocks.push(new Paragraph({ children: [run(table.note, look.table.body)], keepNext: true }));
+  }
+  blocks.push(tableOf(table, look, availableTwips));
+  // A paragraph between tables keeps Word from joining them into one.
+  blocks.push(new Paragraph({ children: [], spacing: { line: 240, lineRule: LineRuleType.AUTO } }));
+  return blocks;
+}
+
+function pageNumberFooter(look: Look, side: 'odd' | 'even'): Footer {
+  const { pageNumber } = look;
+  const oneChar = pageNumber.size * 10;
+  const alignment = !pageNumber.outside
+    ? AlignmentType.CENTER
+    : side === 'odd'
+      ? AlignmentType.RIGHT
+      : AlignmentType.LEFT;
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment,
+        // GB/T 9704: odd pages on the right, even on the left, one character in from the edge.
+        indent: pageNumber.outside ? (side === 'odd' ? { right: oneChar } : { left: oneChar }) : undefined,
+        children: [
+          new TextRun({
+            children: ['— ', PageNumber.CURRENT, ' —'],
+            font: fonts(pageNumber.font, pageNumber.font),
+            size: pageNumber.size,
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+export async function exportDocx(report: Report, options: DocxOptions): Promise<Uint8Array> {
+  const look = LOOKS[options.layout];
+  const layout = layoutReport(report, {
+    blankAsZero: options.blankAsZero ?? false,
+    ...(options.findingsSheet ? { findings: options.findingsSheet } : {}),
+  });
+  const m = look.marginsMm;
+  const margins = { top: mmToTwips(m.top), bottom: mmToTwips(m.bottom), left: mmToTwips(m.left), right: mmToTwips(m.right) };
+  const available = A4_TWIPS.width - margins.left - margins.right;
+
+  const children: (Paragraph | Table)[] = [
+    titleParagraph(layout.titleLines, look),
+    ...layout.preface.map((p) => bodyParagraph(p, look)),
+  ];
+  for (const section of layout.sections) {
+    children.push(headingParagraph(section.heading, look));
+    children.push(...section.paragraphs.map((p) => bodyParagraph(p, look)));
+    for (const table of section.tables) children.push(...tableBlock(table, look, available));
+  }
+  if (layout.signature) {
+    // The organ and date stand right, four characters in, as a 公文's signature does.
+    const right = { right: twoChars(look.body) * 2 };
+    children.push(new Paragraph({ children: [], spacing: look.line }));
+    for (const text of [layout.signature.organ, layout.signature.date]) {
+      children.push(new Paragraph({ children: [run(text, look.body)], alignment: AlignmentType.RIGHT, indent: right, spacing: look.line }));
+    }
+  }
+  if (layout.findings) {
+    const sheet = layout.findings;
+    children.push(
+      titleParagraph([sheet.title], look, true),
+      new Paragraph({ children: [run(sheet.subtitle, look.body)], alignment: AlignmentType.CENTER, spacing: look.line }),
+    );
+    if (sheet.table) children.push(...tableBlock(sheet.table, look, available));
+    else children.push(bodyParagraph({ kind: 'body', text: sheet.empty }, look));
+  }
+
+  const doc = new Document({
+    title: layout.title,
+    creator: report.organ,
+    evenAndOddHeaderAndFooters: look.pageNumber.outside,
+    styles: {
+      default: {
+        document: { run: { font: fonts(look.body.font), size: look.body.size } },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: A4_TWIPS.width, height: A4_TWIPS.height },
+            margin: { ...margins, header: mmToTwips(15), footer: mmToTwips(look.footerMm) },
+          },
+        },
+        footers: {
+          default: pageNumberFooter(look, 'odd'),
+          ...(look.pageNumber.outside ? { even: pageNumberFooter(look, 'even') } : {}),
+        },
+        children,
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toArrayBuffer(doc));
+}
