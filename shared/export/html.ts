@@ -1,0 +1,123 @@
+/**
+ * The report as a standalone HTML page for the government website: real
+ * tables with the official merges (rowspan/colspan), column widths in
+ * percent of the 156 mm type area so they survive a narrower page, and
+ * print rules after GB/T 9704 for anyone printing it.
+ */
+import type { Report } from '../model/report.ts';
+import { layoutReport, type FindingNote, type LayoutCell, type ParagraphLayout, type TableLayout } from './layout.ts';
+
+export interface HtmlOptions {
+  blankAsZero?: boolean;
+  /** The checks' findings; when given, a 检查说明 part lists the acknowledged ones. */
+  findingsSheet?: readonly FindingNote[];
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
+}
+
+const STYLE = `
+body { margin: 0 auto; max-width: 180mm; padding: 8mm; color: #000; background: #fff;
+  font: 16pt/1.8 "仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong", serif; }
+h1 { font: 22pt/1.5 "方正小标宋简体", "FZXiaoBiaoSong-B05S", "华文中宋", "STZhongsong", "宋体", serif; text-align: center; margin: 0 0 1em; }
+h2 { font: 16pt/1.8 "黑体", "SimHei", "Heiti SC", sans-serif; text-indent: 2em; margin: 0; }
+p { text-indent: 2em; margin: 0; text-align: justify; }
+p.subheading { font-family: "楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "STKaiti", serif; }
+p.note { text-indent: 0; font-size: 10.5pt; }
+p.signature { text-align: right; padding-right: 4em; }
+table { border-collapse: collapse; table-layout: fixed; width: 100%; margin: 0.5em 0 1em;
+  font: 10.5pt/1.4 "仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", serif; }
+th, td { border: 1px solid #000; padding: 2px 3px; text-align: center; vertical-align: middle; word-break: break-all; }
+th { font-family: "黑体", "SimHei", "Heiti SC", sans-serif; font-weight: normal; }
+th.label, th.caption, th.note { text-align: left; }
+section.findings { break-before: page; }
+@page { size: A4; margin: 37mm 26mm 35mm 28mm; @bottom-center { content: "— " counter(page) " —"; } }
+@media print {
+  body { max-width: none; padding: 0; }
+  thead { display: table-header-group; }
+  tr { break-inside: avoid; }
+}
+`;
+
+const CLASS: Partial<Record<LayoutCell['role'], string>> = {
+  caption: 'caption',
+  label: 'label',
+  group: 'group',
+  note: 'note',
+};
+
+function cellHtml(cell: LayoutCell): string {
+  const tag = cell.role === 'value' || cell.role === 'filler' ? 'td' : 'th';
+  const attrs: string[] = [];
+  if (cell.colSpan > 1) attrs.push(`colspan="${cell.colSpan}"`);
+  if (cell.rowSpan > 1) attrs.push(`rowspan="${cell.rowSpan}"`);
+  if (cell.role === 'label' || cell.role === 'group') attrs.push(`scope="${cell.rowSpan > 1 ? 'rowgroup' : 'row'}"`);
+  if (cell.role === 'header') attrs.push(`scope="${cell.colSpan > 1 ? 'colgroup' : 'col'}"`);
+  const cls = CLASS[cell.role];
+  if (cls) attrs.push(`class="${cls}"`);
+  if (cell.cellId) attrs.push(`data-cell="${escapeHtml(cell.cellId)}"`);
+  return `<${tag}${attrs.map((a) => ` ${a}`).join('')}>${escapeHtml(cell.text)}</${tag}>`;
+}
+
+function tableHtml(table: TableLayout): string[] {
+  const total = table.columnWidthsMm.reduce((a, b) => a + b, 0);
+  const cols = table.columnWidthsMm.map((w) => `<col style="width:${((100 * w) / total).toFixed(2)}%">`).join('');
+  const rows = table.rows.map((row) => `<tr>${row.cells.map(cellHtml).join('')}</tr>`);
+  const head = rows.slice(0, table.repeatHeaderRows);
+  const body = rows.slice(table.repeatHeaderRows);
+  return [
+    ...(table.note ? [`<p class="note">${escapeHtml(table.note)}</p>`] : []),
+    // border="1" keeps the rules when a CMS drops the style sheet.
+    `<table border="1" cellspacing="0"><colgroup>${cols}</colgroup>`,
+    ...(head.length ? ['<thead>', ...head, '</thead>'] : []),
+    '<tbody>',
+    ...body,
+    '</tbody>',
+    '</table>',
+  ];
+}
+
+function paragraphHtml(p: ParagraphLayout): string {
+  return p.kind === 'subheading' ? `<p class="subheading">${escapeHtml(p.text)}</p>` : `<p>${escapeHtml(p.text)}</p>`;
+}
+
+export function exportHtml(report: Report, options: HtmlOptions = {}): string {
+  const layout = layoutReport(report, {
+    blankAsZero: options.blankAsZero ?? false,
+    ...(options.findingsSheet ? { findings: options.findingsSheet } : {}),
+  });
+  const lines: string[] = [
+    '<!DOCTYPE html>',
+    '<html lang="zh-CN">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(layout.title)}</title>`,
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+    '<article>',
+    `<h1>${layout.titleLines.map(escapeHtml).join('<br>')}</h1>`,
+    ...layout.preface.map(paragraphHtml),
+  ];
+  for (const section of layout.sections) {
+    lines.push(`<section id="section-${section.key}">`, `<h2>${escapeHtml(section.heading)}</h2>`);
+    lines.push(...section.paragraphs.map(paragraphHtml));
+    for (const table of section.tables) lines.push(...tableHtml(table));
+    lines.push('</section>');
+  }
+  if (layout.signature) {
+    lines.push(`<p class="signature">${escapeHtml(layout.signature.organ)}<br>${escapeHtml(layout.signature.date)}</p>`);
+  }
+  lines.push('</article>');
+  if (layout.findings) {
+    const sheet = layout.findings;
+    lines.push('<section class="findings">', `<h1>${escapeHtml(sheet.title)}</h1>`, `<p class="note">${escapeHtml(sheet.subtitle)}</p>`);
+    lines.push(...(sheet.table ? tableHtml(sheet.table) : [`<p>${escapeHtml(sheet.empty)}</p>`]), '</section>');
+  }
+  lines.push('</body>', '</html>', '');
+  return lines.join('\n');
+}
