@@ -1,0 +1,88 @@
+/**
+ * The .docx as LibreOffice lays it out: every sample converted to PDF in one
+ * soffice call (conversion takes seconds), then read back with pdftotext.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exportDocx, type DocxOptions } from '../../../shared/export/docx.ts';
+import { reportTitle, type Report } from '../../../shared/model/report.ts';
+import { SAMPLE_REPORTS, builtReport, countOf, expectedCells, headings, numberTokens } from './expected.ts';
+
+interface Rendered {
+  name: string;
+  report: Report;
+  pages: number;
+  text: string;
+}
+
+const CASES: { name: string; report: Report; options: DocxOptions }[] = [
+  ...SAMPLE_REPORTS.map(({ name, report }) => ({ name, report, options: { layout: 'official' } as DocxOptions })),
+  { name: 'built-2021-compact', report: builtReport('gov2021'), options: { layout: 'compact' } },
+  { name: 'built-2019-compact', report: builtReport('gov2019'), options: { layout: 'compact', blankAsZero: true } },
+];
+
+const rendered: Rendered[] = [];
+let dir = '';
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'nianbao-export-render-'));
+  const files: string[] = [];
+  for (const c of CASES) {
+    const file = join(dir, `${c.name}.docx`);
+    writeFileSync(file, await exportDocx(c.report, c.options));
+    files.push(file);
+  }
+  // Its own profile, so parallel runs do not fight over one LibreOffice user directory.
+  execFileSync(
+    'soffice',
+    [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...files],
+    { timeout: 110_000, stdio: 'ignore' },
+  );
+  for (const c of CASES) {
+    const pdf = join(dir, `${c.name}.pdf`);
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+    rendered.push({ name: c.name, report: c.report, pages, text: execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }) });
+  }
+}, 120_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** pdftotext breaks lines where the page does: compare without whitespace. */
+function squeeze(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+describe('exportDocx rendered by LibreOffice', () => {
+  it('renders every case on a sane number of A4 pages', () => {
+    expect(rendered.map((r) => r.name)).toEqual(CASES.map((c) => c.name));
+    // The samples take 5–8 pages in 公文 type (通元镇 and 平潭 have long prose), 4–6 compact; fallback fonts vary a little.
+    for (const r of rendered) expect({ name: r.name, pages: r.pages >= 3 && r.pages <= 10 }).toEqual({ name: r.name, pages: true });
+  });
+
+  it('shows the title, the headings in order and every table number exactly once', () => {
+    for (const r of rendered) {
+      const flat = squeeze(r.text);
+      expect(flat.startsWith(squeeze(reportTitle(r.report)))).toBe(true);
+      const at = headings(r.report).map((h) => flat.indexOf(h));
+      expect({ name: r.name, found: at.every((i) => i > 0) }).toEqual({ name: r.name, found: true });
+      expect([...at].sort((a, b) => a - b)).toEqual(at);
+      if (r.name.startsWith('built')) continue;
+      // Samples have no prose in 二–四: between those headings are the tables and the page numbers.
+      const region = r.text.slice(r.text.indexOf(headings(r.report)[1]!), r.text.indexOf(headings(r.report)[4]!));
+      const tokens = numberTokens(region.replace(/—\s*\d+\s*—/g, ' '));
+      const expected = expectedCells(r.report).flatMap((c) => numberTokens(c.text));
+      expect({ name: r.name, numbers: countOf(tokens) }).toEqual({ name: r.name, numbers: countOf(expected) });
+    }
+  });
+
+  it('numbers the pages — 1 —, — 2 —, …', () => {
+    for (const r of rendered) {
+      for (let page = 1; page <= r.pages; page++) expect(r.text).toMatch(new RegExp(`—\\s*${page}\\s*—`));
+    }
+  });
+});
