@@ -1,0 +1,64 @@
+/** The shared table layout: complete grids, the type-area width, merges read from the format, printed values. */
+import { cellText, gridOf, layoutReport, paragraphs } from '../../../shared/export/layout.ts';
+import { FORMAT_IDS, formatIndex } from '../../../shared/formats/index.ts';
+import { evaluateReport } from '../../../shared/model/values.ts';
+import { builtReport } from './expected.ts';
+
+describe('layoutReport', () => {
+  for (const format of FORMAT_IDS) {
+    it(`${format}: every table a complete grid in the 156 mm type area, every format cell printed once`, () => {
+      const layout = layoutReport(builtReport(format));
+      const tables = layout.sections.flatMap((s) => s.tables);
+      expect(layout.sections.map((s) => s.tables.length)).toEqual([0, 1, 1, 1, 0, 0]);
+      for (const table of tables) {
+        expect(table.columnWidthsMm.reduce((a, b) => a + b, 0)).toBeCloseTo(156, 6);
+        expect(() => gridOf(table)).not.toThrow();
+      }
+      const printed = tables.flatMap((t) => t.rows.flatMap((r) => r.cells.flatMap((c) => (c.cellId ? [c.cellId] : []))));
+      expect(printed).toEqual(formatIndex(format).cells.map((c) => c.id));
+    });
+  }
+
+  it('merges each label group of 三 over exactly the rows the format gives it', () => {
+    const layout = layoutReport(builtReport('gov2021'));
+    const requests = layout.sections[2]!.tables[0]!;
+    const rows = formatIndex('gov2021').tables.get('requests')!.rows;
+    const groups = requests.rows.flatMap((r) => r.cells.filter((c) => c.role === 'group'));
+    for (const group of groups) {
+      expect([group.text, group.rowSpan]).toEqual([group.text, rows.filter((r) => r.groups?.includes(group.text)).length]);
+    }
+    expect(groups.map((g) => g.text)).toEqual(['三、本年度办理结果', '（三）不予公开', '（四）无法提供', '（五）不予处理', '（六）其他处理']);
+  });
+
+  it('prints stated numbers, untyped totals as computed, 不适用 and unreadable text as typed, blanks as asked', () => {
+    const report = builtReport('gov2021');
+    report.cells['requests.new.natural'] = { raw: '１２项', source: 'typed' };
+    report.cells['requests.new.business'] = { raw: '/', source: 'typed' };
+    report.cells['requests.new.research'] = { raw: '约5', source: 'typed' };
+    report.cells['requests.new.nonprofit'] = { raw: '', source: 'typed' };
+    const values = evaluateReport(report).cells;
+    const text = (id: string, zero = false) => cellText(values.get(id)!, zero);
+    expect(text('requests.new.natural')).toBe('12');
+    expect(text('requests.new.business')).toBe('/');
+    expect(text('requests.new.research')).toBe('约5');
+    expect(text('requests.new.nonprofit')).toBe('');
+    expect(text('requests.new.nonprofit', true)).toBe('0');
+    expect(values.get('requests.new.total')!.provenance).toBe('computed');
+    expect(text('requests.new.total')).toBe(String(values.get('requests.new.total')!.computed));
+  });
+
+  it('splits prose into paragraphs, drops typed indentation, marks short （一） lines as subheadings', () => {
+    expect(paragraphs('\u3000\u3000第一段。\n\n（一）主动公开情况\n（二）依申请公开情况。本年收到申请3件。\n  ')).toEqual([
+      { kind: 'body', text: '第一段。' },
+      { kind: 'subheading', text: '（一）主动公开情况' },
+      { kind: 'body', text: '（二）依申请公开情况。本年收到申请3件。' },
+    ]);
+  });
+
+  it('breaks a long title after the organ and keeps a short one whole', () => {
+    expect(layoutReport(builtReport('gov2021')).titleLines).toEqual(['某某县某某镇人民政府', '2024年政府信息公开工作年度报告']);
+    const short = builtReport('gov2021');
+    short.organ = '某镇';
+    expect(layoutReport(short).titleLines).toEqual(['某镇2024年政府信息公开工作年度报告']);
+  });
+});
