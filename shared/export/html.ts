@@ -2,7 +2,9 @@
  * The report as a standalone HTML page for the government website: real
  * tables with the official merges (rowspan/colspan), column widths in
  * percent of the 156 mm type area so they survive a narrower page, and
- * print rules after GB/T 9704 for anyone printing it.
+ * print rules after GB/T 9704 for anyone printing it. Rows are not marked
+ * break-inside: avoid: with the 22-row group cell of 三 Chromium then moves
+ * the whole block to the next page.
  */
 import type { Report } from '../model/report.ts';
 import { layoutReport, type FindingNote, type LayoutCell, type ParagraphLayout, type TableLayout } from './layout.ts';
@@ -37,8 +39,8 @@ section.findings { break-before: page; }
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; @bottom-center { content: "— " counter(page) " —"; } }
 @media print {
   body { max-width: none; padding: 0; }
+  h2 { break-after: avoid; }
   thead { display: table-header-group; }
-  tr { break-inside: avoid; }
 }
 `;
 
