@@ -96,21 +96,27 @@ export const RecentFileSchema = z.strictObject({
 });
 export type RecentFile = z.infer<typeof RecentFileSchema>;
 
-/** 公文: GB/T 9704 layout (default); compact: close to the province's template. */
+/** official: GB/T 9704 公文 layout (default); compact: close to the province's template. */
 export const ExportDocxOptionsSchema = z.strictObject({
-  layout: z.enum(['gongwen', 'compact']).default('gongwen'),
+  layout: z.enum(['official', 'compact']).default('official'),
+  /** Print blank cells as 0 (the clerk's choice: blank means none). */
+  blankAsZero: z.boolean().default(false),
+  /** Append a 检查说明 page listing the warnings the clerk explained. */
+  findingsSheet: z.boolean().default(false),
 });
 export type ExportDocxOptions = z.input<typeof ExportDocxOptionsSchema>;
 
 export const ExportTextOptionsSchema = z.strictObject({
-  /** Tables drawn with box characters (for reading) or as tab-separated rows (for pasting). */
-  tables: z.enum(['boxed', 'tabs']).default('boxed'),
+  /** Tables as aligned columns (for reading) or as tab-separated rows (for pasting). */
+  tables: z.enum(['aligned', 'tsv']).default('aligned'),
+  blankAsZero: z.boolean().default(false),
+  findingsSheet: z.boolean().default(false),
 });
 export type ExportTextOptions = z.input<typeof ExportTextOptionsSchema>;
 
 export const ExportHtmlOptionsSchema = z.strictObject({
-  /** A whole page, or only the body fragment for pasting into a website editor. */
-  fragment: z.boolean().default(false),
+  blankAsZero: z.boolean().default(false),
+  findingsSheet: z.boolean().default(false),
 });
 export type ExportHtmlOptions = z.input<typeof ExportHtmlOptionsSchema>;
 

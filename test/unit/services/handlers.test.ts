@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BridgeHandlers, UnsavedChoice } from '../../../shared/bridge.ts';
-import { ReportSchema } from '../../../shared/bridge.ts';
+import { ReportSchema } from '../../../shared/file/schema.ts';
 import { createReport } from '../../../shared/model/report.ts';
 import { decodeText, importText } from '../../../shared/import/text.ts';
 import { importDocx } from '../../../shared/import/docx.ts';
@@ -88,7 +88,7 @@ describe('bridge handlers', () => {
   it('returns null when a dialog is cancelled', async () => {
     expect(await handlers.openReport()).toEqual({ ok: true, value: null });
     expect(await handlers.saveReportAs(report)).toEqual({ ok: true, value: null });
-    expect(await handlers.exportDocx(report, { layout: 'gongwen' })).toEqual({ ok: true, value: null });
+    expect(await handlers.exportDocx(report, { layout: 'official', blankAsZero: false, findingsSheet: false })).toEqual({ ok: true, value: null });
   });
 
   it('reports an unreadable file in Chinese instead of throwing', async () => {
@@ -102,7 +102,7 @@ describe('bridge handlers', () => {
 
   it('exports to the chosen file with the right extension', async () => {
     answers = [join(dir, 'out')];
-    expect(await handlers.exportText(report, { tables: 'boxed' })).toMatchObject({ ok: true, value: { name: 'out.txt' } });
+    expect(await handlers.exportText(report, { tables: 'aligned', blankAsZero: false, findingsSheet: false })).toMatchObject({ ok: true, value: { name: 'out.txt' } });
     expect(await readFile(join(dir, 'out.txt'), 'utf8')).toBe('甲镇人民政府\n');
   });
 

@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ReportSchema } from '../../../shared/bridge.ts';
+import { ReportSchema } from '../../../shared/file/schema.ts';
 import { createReport } from '../../../shared/model/report.ts';
 import type { ReportFormats } from '../../../electron/services/handlers.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/services/content.ts';
