@@ -266,8 +266,8 @@ export function layoutTables(
   return layout;
 }
 
-/** Consecutive captioned tables of a section share one grid; others stand alone. */
-function groupTables(defs: readonly TableDef[]): TableDef[][] {
+/** Consecutive captioned tables of a section share one grid; others stand alone. The editor draws the same grids. */
+export function groupTables(defs: readonly TableDef[]): TableDef[][] {
   const groups: TableDef[][] = [];
   for (const def of defs) {
     const last = groups.at(-1);

@@ -1,0 +1,56 @@
+/** The editor's frame: start page, or toolbar, section navigation, the page and the findings. */
+import { useEffect } from 'react';
+import { connectDocument, offerRecovery, runMenuCommand } from './commands.ts';
+import { Dialogs } from './components/Dialogs.tsx';
+import { FindingsPanel } from './components/FindingsPanel.tsx';
+import { InfoPage } from './components/InfoPage.tsx';
+import { Nav } from './components/Nav.tsx';
+import { NoticeBar } from './components/NoticeBar.tsx';
+import { SectionPage } from './components/SectionPage.tsx';
+import { StartPage } from './components/StartPage.tsx';
+import { Toolbar } from './components/Toolbar.tsx';
+import { useEditor, useEditorContext } from './store/context.tsx';
+
+function Page() {
+  const page = useEditor((s) => s.page);
+  return page === 'info' ? <InfoPage /> : <SectionPage key={page} section={page} />;
+}
+
+export function App() {
+  const editor = useEditorContext();
+  const hasReport = useEditor((s) => s.report !== null);
+
+  useEffect(() => {
+    const disconnect = connectDocument(editor);
+    const unsubscribe = editor.api.onMenuCommand((command) => runMenuCommand(editor, command));
+    void offerRecovery(editor);
+    return () => {
+      unsubscribe();
+      disconnect();
+    };
+  }, [editor]);
+
+  return (
+    <div className="app">
+      {hasReport ? (
+        <>
+          <Toolbar />
+          <NoticeBar />
+          <div className="workspace">
+            <Nav />
+            <main className="page">
+              <Page />
+            </main>
+            <FindingsPanel />
+          </div>
+        </>
+      ) : (
+        <>
+          <NoticeBar />
+          <StartPage />
+        </>
+      )}
+      <Dialogs />
+    </div>
+  );
+}

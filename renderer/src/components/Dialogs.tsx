@@ -1,0 +1,230 @@
+/** The dialog the store says is open: recovery, import summary, export, check, carry-over notes. */
+import { useState } from 'react';
+import type { ImportedReport, RecoveredReport } from '../../../shared/bridge.ts';
+import { checkReport } from '../../../shared/checks/index.ts';
+import type { CarryOverNote } from '../../../shared/carryover/startNextYear.ts';
+import { formatForYear, getFormat } from '../../../shared/formats/index.ts';
+import { acceptRecovery, declineRecovery, exportReport, startFromLastYear } from '../commands.ts';
+import { useActions, useEditor, useEditorContext } from '../store/context.tsx';
+import { derive } from '../store/derive.ts';
+import type { ExportKind } from '../store/editor.ts';
+import { CheckSummary } from './CheckSummary.tsx';
+import { Modal } from './Modal.tsx';
+
+function formatTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString('zh-CN', { hour12: false });
+}
+
+function RecoverDialog({ recovered }: { recovered: RecoveredReport }) {
+  const editor = useEditorContext();
+  return (
+    <Modal title="恢复未保存的内容" onClose={() => void declineRecovery(editor)}>
+      <p>
+        上次关闭前有未保存的内容（{recovered.name ?? '未命名报告'}，{recovered.report.year} 年度，自动保存于{' '}
+        {formatTime(recovered.savedAt)}）。是否恢复？
+      </p>
+      <div className="buttons">
+        <button type="button" className="primary" onClick={() => acceptRecovery(editor, recovered)} autoFocus>
+          恢复
+        </button>
+        <button type="button" onClick={() => void declineRecovery(editor)}>
+          放弃这些内容
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+const SOURCE_LABEL = { nianbao: '年报文件', docx: 'Word 文件', text: '文本' } as const;
+
+function ImportDialog({ imported }: { imported: ImportedReport }) {
+  const editor = useEditorContext();
+  const { importReport: info, report } = imported;
+  const [year, setYear] = useState(String(report.year + 1));
+  const lastFindings = checkReport(report);
+  const errors = lastFindings.filter((f) => f.severity === 'error');
+  const yearNumber = Number(year);
+  const yearValid = Number.isInteger(yearNumber) && yearNumber > report.year && yearNumber <= report.year + 5;
+  return (
+    <Modal title="以上年报告为模板新建" onClose={() => editor.actions.openDialog(null)}>
+      <div className="import-summary">
+        <p>
+          已读取“{imported.name}”（{SOURCE_LABEL[info.source]}）：{info.organ ?? (report.organ || '未识别机关名称')}，{report.year}{' '}
+          年度，{getFormat(report.format).firstYear} 年版格式（{info.formatReason}）。
+        </p>
+        <ul>
+          <li>识别表格 {info.tablesFound.length} 个，读取数值 {info.cellsRead} 个，空白单元格 {info.blankCells.length} 个。</li>
+          {info.tablesMissing.length > 0 && <li className="warning">未找到的表格：{info.tablesMissing.join('、')}</li>}
+          {info.sectionsMissing.length > 0 && <li className="warning">未找到的章节：{info.sectionsMissing.join('、')}</li>}
+          {info.normalized.length > 0 && (
+            <li>
+              已规范化 {info.normalized.length} 个数值（如“{info.normalized[0]!.raw}”→ {info.normalized[0]!.value}）。
+            </li>
+          )}
+          {info.invalidCells.length > 0 && (
+            <li className="error">
+              无法识别的数值 {info.invalidCells.length} 个：
+              {info.invalidCells
+                .slice(0, 5)
+                .map((c) => `${c.cell}“${c.raw}”`)
+                .join('、')}
+            </li>
+          )}
+          {info.warnings.slice(0, 6).map((w, i) => (
+            <li key={i} className="warning">
+              {w}
+            </li>
+          ))}
+        </ul>
+        {errors.length > 0 && (
+          <div className="last-year-findings">
+            <p className="error">上年报告本身有 {errors.length} 处错误（不会被悄悄带入，请在新报告中核对）：</p>
+            <ul>
+              {errors.slice(0, 6).map((f, i) => (
+                <li key={i}>{f.message}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+      <div className="field-row">
+        <label htmlFor="import-year">本次报告年度</label>
+        <input id="import-year" inputMode="numeric" value={year} onChange={(e) => setYear(e.currentTarget.value)} />
+        {yearValid && <span className="hint">将使用 {getFormat(formatForYear(yearNumber)).firstYear} 年版格式</span>}
+      </div>
+      {!yearValid && <p className="error">请填写上年之后的年度（{report.year + 1}—{report.year + 5}）。</p>}
+      <div className="buttons">
+        <button type="button" className="primary" disabled={!yearValid} onClick={() => startFromLastYear(editor, imported, yearNumber)}>
+          新建本年度报告
+        </button>
+        <button type="button" onClick={() => editor.actions.openDialog(null)}>
+          取消
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+const EXPORT_TITLE: Record<ExportKind, string> = { docx: '导出 Word', text: '导出文本', html: '导出网页' };
+
+function ExportDialog({ format }: { format: ExportKind }) {
+  const editor = useEditorContext();
+  const report = useEditor((s) => s.report);
+  const [layout, setLayout] = useState<'official' | 'compact'>('official');
+  const [tables, setTables] = useState<'aligned' | 'tsv'>('aligned');
+  const [blankAsZero, setBlankAsZero] = useState(false);
+  const [findingsSheet, setFindingsSheet] = useState(false);
+  if (!report) return null;
+  const open = derive(report).total;
+  const run = () =>
+    void exportReport(
+      editor,
+      format === 'docx'
+        ? { format, options: { layout, blankAsZero, findingsSheet } }
+        : format === 'text'
+          ? { format, options: { tables, blankAsZero, findingsSheet } }
+          : { format, options: { blankAsZero, findingsSheet } },
+    );
+  return (
+    <Modal title={EXPORT_TITLE[format]} onClose={() => editor.actions.openDialog(null)}>
+      <CheckSummary report={report} />
+      <fieldset>
+        <legend>选项</legend>
+        {format === 'docx' && (
+          <div role="radiogroup" aria-label="版式">
+            <label>
+              <input type="radio" name="layout" checked={layout === 'official'} onChange={() => setLayout('official')} />
+              公文版式（GB/T 9704，仿宋三号）
+            </label>
+            <label>
+              <input type="radio" name="layout" checked={layout === 'compact'} onChange={() => setLayout('compact')} />
+              紧凑版式（接近省级模板，字号较小）
+            </label>
+          </div>
+        )}
+        {format === 'text' && (
+          <div role="radiogroup" aria-label="表格形式">
+            <label>
+              <input type="radio" name="tables" checked={tables === 'aligned'} onChange={() => setTables('aligned')} />
+              表格按列对齐（便于阅读）
+            </label>
+            <label>
+              <input type="radio" name="tables" checked={tables === 'tsv'} onChange={() => setTables('tsv')} />
+              表格用制表符分隔（便于粘贴到网站或表格软件）
+            </label>
+          </div>
+        )}
+        <label>
+          <input type="checkbox" checked={blankAsZero} onChange={(e) => setBlankAsZero(e.currentTarget.checked)} />
+          空白单元格印为 0
+        </label>
+        <label>
+          <input type="checkbox" checked={findingsSheet} onChange={(e) => setFindingsSheet(e.currentTarget.checked)} />
+          附“检查说明”页（列出已说明的提示）
+        </label>
+      </fieldset>
+      <div className="buttons">
+        <button type="button" className="primary" onClick={run} autoFocus>
+          {open.errors + open.warnings > 0 ? '仍然导出' : '导出'}
+        </button>
+        <button type="button" onClick={() => editor.actions.openDialog(null)}>
+          返回修改
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+function CheckDialog() {
+  const actions = useActions();
+  const report = useEditor((s) => s.report);
+  if (!report) return null;
+  return (
+    <Modal title="检查" onClose={() => actions.openDialog(null)}>
+      <CheckSummary report={report} />
+      <div className="buttons">
+        <button type="button" className="primary" onClick={() => actions.openDialog(null)} autoFocus>
+          关闭
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+function CarryNotesDialog({ notes }: { notes: CarryOverNote[] }) {
+  const actions = useActions();
+  return (
+    <Modal title="上年数据结转说明" onClose={() => actions.openDialog(null)}>
+      <ul className="carry-notes">
+        {notes.map((note, i) => (
+          <li key={i} className={note.kind}>
+            {note.message}
+          </li>
+        ))}
+      </ul>
+      <div className="buttons">
+        <button type="button" className="primary" onClick={() => actions.openDialog(null)} autoFocus>
+          知道了
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+export function Dialogs() {
+  const dialog = useEditor((s) => s.dialog);
+  if (!dialog) return null;
+  switch (dialog.kind) {
+    case 'recover':
+      return <RecoverDialog recovered={dialog.recovered} />;
+    case 'import':
+      return <ImportDialog imported={dialog.imported} />;
+    case 'export':
+      return <ExportDialog format={dialog.format} />;
+    case 'check':
+      return <CheckDialog />;
+    case 'carryNotes':
+      return <CarryNotesDialog notes={dialog.notes} />;
+  }
+}

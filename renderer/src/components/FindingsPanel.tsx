@@ -1,0 +1,139 @@
+/**
+ * Every finding, grouped by section, each one click away from its cell or
+ * sentence. Safe repairs are offered as buttons; warnings can be explained,
+ * and the explanation is saved with the report.
+ */
+import { useState } from 'react';
+import type { Finding, FindingFix } from '../../../shared/checks/index.ts';
+import { getFormat } from '../../../shared/formats/index.ts';
+import { useActions, useEditor } from '../store/context.tsx';
+import { derive, isOpen, pageOf, type PageKey } from '../store/derive.ts';
+
+export function fixLabel(fix: FindingFix): string {
+  switch (fix.kind) {
+    case 'fillZero':
+      return fix.cells.length > 1 ? `空格全部填 0（${fix.cells.length} 格）` : '填 0';
+    case 'normalize':
+      return `改为“${fix.raw}”`;
+    case 'useComputed':
+      return '使用计算值';
+  }
+}
+
+function Explain({ finding, onDone }: { finding: Finding; onDone: () => void }) {
+  const actions = useActions();
+  const [text, setText] = useState(finding.acknowledged ?? '');
+  const id = `explain-${finding.key}`;
+  return (
+    <form
+      className="explain"
+      onSubmit={(event) => {
+        event.preventDefault();
+        actions.acknowledge(finding.key, text);
+        onDone();
+      }}
+    >
+      <label htmlFor={id}>情况说明（随报告保存，可打印成检查说明）</label>
+      <textarea id={id} rows={3} value={text} onChange={(e) => setText(e.currentTarget.value)} autoFocus />
+      <div className="buttons">
+        <button type="submit" disabled={text.trim() === ''}>
+          保存说明
+        </button>
+        <button type="button" onClick={onDone}>
+          取消
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function FindingItem({ finding }: { finding: Finding }) {
+  const actions = useActions();
+  const [explaining, setExplaining] = useState(false);
+  const open = isOpen(finding);
+  const goTo = () => {
+    const page = pageOf(finding);
+    if (finding.cells[0]) actions.goTo({ page, cell: finding.cells[0] });
+    else actions.goTo({ page, narrative: finding.section, ...(finding.span ? { span: finding.span } : {}) });
+  };
+  return (
+    <li className={`finding ${finding.severity}${open ? '' : ' explained'}`} data-rule={finding.rule}>
+      <button type="button" className="finding-message" onClick={goTo}>
+        <span className="severity">{finding.severity === 'error' ? '错误' : open ? '提示' : '已说明'}</span>
+        {finding.message}
+      </button>
+      {finding.acknowledged && !explaining && <p className="explanation">说明：{finding.acknowledged}</p>}
+      {explaining ? (
+        <Explain finding={finding} onDone={() => setExplaining(false)} />
+      ) : (
+        <div className="buttons">
+          {finding.fix && (
+            <button type="button" onClick={() => finding.fix && actions.applyFix(finding.fix)}>
+              {fixLabel(finding.fix)}
+            </button>
+          )}
+          {finding.severity === 'warning' && (
+            <button type="button" onClick={() => setExplaining(true)}>
+              {open ? '说明原因' : '修改说明'}
+            </button>
+          )}
+          {!open && (
+            <button type="button" onClick={() => actions.acknowledge(finding.key, null)}>
+              撤销说明
+            </button>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
+
+export function FindingsPanel() {
+  const report = useEditor((s) => s.report);
+  const [showExplained, setShowExplained] = useState(false);
+  if (!report) return null;
+  const { findings, total } = derive(report);
+  const explained = findings.filter((f) => !isOpen(f)).length;
+  const shown = findings.filter((f) => showExplained || isOpen(f));
+  const pages: { key: PageKey; title: string }[] = [
+    { key: 'info', title: '基本信息' },
+    ...getFormat(report.format).sections.map((s) => ({ key: s.key as PageKey, title: `${s.key}、${s.title}` })),
+  ];
+  return (
+    <aside className="findings" aria-label="检查结果">
+      <h2>
+        检查结果
+        <span className="totals">
+          {total.errors === 0 && total.warnings === 0 ? (
+            <span className="all-clear">全部通过</span>
+          ) : (
+            <>
+              <span className="badge error">{total.errors} 错误</span>
+              <span className="badge warning">{total.warnings} 提示</span>
+            </>
+          )}
+        </span>
+      </h2>
+      {explained > 0 && (
+        <label className="show-explained">
+          <input type="checkbox" checked={showExplained} onChange={(e) => setShowExplained(e.currentTarget.checked)} />
+          显示已说明的提示（{explained}）
+        </label>
+      )}
+      {pages.map(({ key, title }) => {
+        const items = shown.filter((f) => pageOf(f) === key);
+        if (items.length === 0) return null;
+        return (
+          <section key={key} aria-label={title}>
+            <h3>{title}</h3>
+            <ul>
+              {items.map((finding, i) => (
+                <FindingItem key={`${finding.key}#${i}`} finding={finding} />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </aside>
+  );
+}

@@ -1,0 +1,30 @@
+/** A modal dialog: labelled, focus moved into it, Escape closes. */
+import { useEffect, useRef, type ReactNode } from 'react';
+
+export function Modal({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const first = box.current?.querySelector<HTMLElement>('[autofocus], button, input, select, textarea');
+    first?.focus();
+  }, []);
+  return (
+    <div className="modal-backdrop">
+      <div
+        ref={box}
+        className="modal"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="modal-title"
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            event.stopPropagation();
+            onClose();
+          }
+        }}
+      >
+        <h2 id="modal-title">{title}</h2>
+        {children}
+      </div>
+    </div>
+  );
+}

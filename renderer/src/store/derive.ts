@@ -1,0 +1,90 @@
+/**
+ * Everything the editor shows that follows from the report: values, computed
+ * totals, findings, the mark each cell carries and the counts per section.
+ * Derived once per report object (the store replaces the object on every
+ * edit), so two hundred cell selectors share one evaluation.
+ */
+import { checkReport, type Finding, type Severity } from '../../../shared/checks/index.ts';
+import { SECTION_KEYS, type SectionKey } from '../../../shared/formats/types.ts';
+import type { Report } from '../../../shared/model/report.ts';
+import { evaluateReport, type ReportValues } from '../../../shared/model/values.ts';
+
+export type PageKey = 'info' | SectionKey;
+
+export interface CellMark {
+  severity: Severity;
+  message: string;
+  acknowledged: boolean;
+}
+
+export interface FindingCounts {
+  errors: number;
+  warnings: number;
+}
+
+export interface Derived {
+  values: ReportValues;
+  findings: Finding[];
+  /** The finding a cell shows in place: the most severe open one naming it. */
+  marks: ReadonlyMap<string, CellMark>;
+  /** Open findings per editor page (explained warnings are not counted). */
+  counts: Readonly<Record<PageKey, FindingCounts>>;
+  total: FindingCounts;
+}
+
+/**
+ * Value rules concern each cell they name; other rules are shown at the cell
+ * to go to. Blank cells are visibly empty already: a fresh report would be
+ * all warning borders, so blanks are listed in the panel only.
+ */
+function markedCells(finding: Finding): readonly string[] {
+  if (finding.rule === 'value.blank') return [];
+  return finding.rule.startsWith('value.') ? finding.cells : finding.cells.slice(0, 1);
+}
+
+function rank(mark: CellMark): number {
+  if (mark.acknowledged) return 0;
+  return mark.severity === 'error' ? 2 : 1;
+}
+
+export function pageOf(finding: Finding): PageKey {
+  return finding.section === 'preface' ? 'info' : finding.section;
+}
+
+export function isOpen(finding: Finding): boolean {
+  return finding.acknowledged === undefined;
+}
+
+function computeDerived(report: Report): Derived {
+  const values = evaluateReport(report);
+  const findings = checkReport(report, values);
+  const marks = new Map<string, CellMark>();
+  const counts = Object.fromEntries(
+    (['info', ...SECTION_KEYS] as PageKey[]).map((key) => [key, { errors: 0, warnings: 0 }]),
+  ) as Record<PageKey, FindingCounts>;
+  const total: FindingCounts = { errors: 0, warnings: 0 };
+  for (const finding of findings) {
+    const mark: CellMark = { severity: finding.severity, message: finding.message, acknowledged: !isOpen(finding) };
+    for (const id of markedCells(finding)) {
+      const existing = marks.get(id);
+      if (!existing || rank(mark) > rank(existing)) marks.set(id, mark);
+    }
+    if (!isOpen(finding)) continue;
+    const bucket = counts[pageOf(finding)];
+    if (finding.severity === 'error') {
+      bucket.errors++;
+      total.errors++;
+    } else {
+      bucket.warnings++;
+      total.warnings++;
+    }
+  }
+  return { values, findings, marks, counts, total };
+}
+
+let last: { report: Report; derived: Derived } | undefined;
+
+export function derive(report: Report): Derived {
+  if (last?.report !== report) last = { report, derived: computeDerived(report) };
+  return last.derived;
+}
