@@ -24,7 +24,14 @@ export function App() {
     const disconnect = connectDocument(editor);
     const unsubscribe = editor.api.onMenuCommand((command) => runMenuCommand(editor, command));
     void offerRecovery(editor);
+    // A file dropped on the window is opened by the desktop side (the preload
+    // sees the drop first); the page itself must not navigate to it.
+    const keep = (event: DragEvent) => event.preventDefault();
+    window.addEventListener('dragover', keep);
+    window.addEventListener('drop', keep);
     return () => {
+      window.removeEventListener('dragover', keep);
+      window.removeEventListener('drop', keep);
       unsubscribe();
       disconnect();
     };
