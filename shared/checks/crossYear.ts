@@ -50,3 +50,21 @@ export function crossYearFindings(ctx: CheckContext, out: Finding[]): void {
     });
   }
 }
+
+/** Carried values the carry-over could only approximate (2019 → 2021 format) stay flagged until confirmed or retyped. */
+export function carriedToConfirmFindings(ctx: CheckContext, out: Finding[]): void {
+  for (const [id, entry] of Object.entries(ctx.report.cells)) {
+    if (!entry.confirm) continue;
+    const cell = ctx.values.cells.get(id);
+    if (!cell) continue;
+    out.push({
+      severity: 'warning',
+      rule: 'carryover.confirm',
+      cells: [id],
+      section: cell.info.table.section,
+      message: `${cell.info.label}：${entry.confirm}`,
+      key: `carryover.confirm:${id}`,
+      fix: { kind: 'confirmCarried', cells: [id] },
+    });
+  }
+}

@@ -8,7 +8,7 @@ import type { Report } from '../model/report.ts';
 import { balanceFindings, sumFindings } from './arithmetic.ts';
 import { compiledFormat } from './compile.ts';
 import type { CheckContext } from './context.ts';
-import { crossYearFindings } from './crossYear.ts';
+import { carriedToConfirmFindings, crossYearFindings } from './crossYear.ts';
 import { narrativeFindings } from './narrative.ts';
 import { formatYearFindings } from './reportFormat.ts';
 import type { Finding } from './types.ts';
@@ -24,6 +24,7 @@ const RULE_GROUPS: ((ctx: CheckContext, out: Finding[]) => void)[] = [
   blankFindings,
   plausibilityFindings,
   crossYearFindings,
+  carriedToConfirmFindings,
   narrativeFindings,
 ];
 

@@ -10,7 +10,9 @@ export type FindingFix =
   /** Replace the raw text of a cell with its normalized value (e.g. "9项" → "9"). */
   | { kind: 'normalize'; cell: string; raw: string }
   /** Remove the stored entry of a total cell so that it is computed again. */
-  | { kind: 'useComputed'; cells: string[] };
+  | { kind: 'useComputed'; cells: string[] }
+  /** Keep a carried value the carry-over asked the clerk to confirm, and stop asking. */
+  | { kind: 'confirmCarried'; cells: string[] };
 
 export interface Finding {
   severity: Severity;

@@ -89,6 +89,16 @@ describe('navigation and the findings panel', () => {
     expect(editor.store.getState().report!.acknowledgements).toEqual({});
   });
 
+  it('keeps a carried value the clerk confirms and stops asking', async () => {
+    const user = userEvent.setup();
+    const report = report2021();
+    report.cells['art20_1.regulations.in_force'] = { raw: '12', source: 'carried', confirm: '口径不同，请核实' };
+    const { editor } = renderEditor(<Workspace />, { report });
+    await user.click(within(panel()).getByRole('button', { name: '核实无误' }));
+    expect(editor.store.getState().report!.cells['art20_1.regulations.in_force']).toEqual({ raw: '12', source: 'carried' });
+    expect(within(panel()).queryByRole('button', { name: '核实无误' })).toBeNull();
+  });
+
   it('says all clear when nothing is open', () => {
     const report = report2021();
     renderEditor(<FindingsPanel />, { report: null });

@@ -17,6 +17,8 @@ export function fixLabel(fix: FindingFix): string {
       return `改为“${fix.raw}”`;
     case 'useComputed':
       return '使用计算值';
+    case 'confirmCarried':
+      return '核实无误';
   }
 }
 

@@ -240,16 +240,6 @@ export function editorActions(store: EditorStore) {
       });
     },
 
-    /** The 2019→2021 carry-over asks the clerk to confirm some cells; confirming keeps the value. */
-    confirmCarried(id: string) {
-      edit((report) => {
-        const entry = report.cells[id];
-        if (!entry?.confirm) return report;
-        const { confirm: _done, ...rest } = entry;
-        return withCells(report, new Map([[id, rest]]));
-      });
-    },
-
     acknowledge(key: string, explanation: string | null) {
       edit((report) => {
         const acknowledgements = { ...report.acknowledgements };
@@ -270,6 +260,16 @@ export function editorActions(store: EditorStore) {
           }
           case 'useComputed':
             return withCells(report, new Map(fix.cells.map((id) => [id, undefined])));
+          case 'confirmCarried':
+            return withCells(
+              report,
+              new Map(
+                fix.cells.flatMap((id) => {
+                  const entry = report.cells[id];
+                  return entry ? [[id, { raw: entry.raw, source: entry.source }] as const] : [];
+                }),
+              ),
+            );
         }
       });
     },

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FormatId } from '../../../shared/formats/types.ts';
 import type { LastYearBaseline } from '../../../shared/model/report.ts';
+import { startNextYear } from '../../../shared/carryover/startNextYear.ts';
+import { checkReport } from '../../../shared/checks/index.ts';
 import { buildReport, findingsOf } from './build.ts';
 
 function baseline(format: FormatId, year: number, values: Record<string, number | null>): LastYearBaseline {
@@ -116,5 +118,19 @@ describe('cross-year rules', () => {
       'art20_1.regulations.issued',
       'art20_1.regulations.repealed',
     ]);
+  });
+});
+
+describe('carried values to confirm', () => {
+  it('asks to confirm the 2019 对外公开总数量 carried into the 2021 现行有效件数, until confirmed or retyped', () => {
+    const last = buildReport({ format: 'gov2019', year: 2020, cells: { 'art20_1.regulations.total_published': '12' } });
+    const { report } = startNextYear(last, 2021);
+    const asks = checkReport(report).filter((f) => f.rule === 'carryover.confirm');
+    expect(asks.map((f) => f.cells)).toContainEqual(['art20_1.regulations.in_force']);
+    const ask = asks.find((f) => f.cells[0] === 'art20_1.regulations.in_force')!;
+    expect(ask).toMatchObject({ severity: 'warning', section: '二', fix: { kind: 'confirmCarried', cells: ['art20_1.regulations.in_force'] } });
+    expect(ask.message).toMatch(/^第二十条第（一）项·规章·现行有效件数：.*请核实/);
+    report.cells['art20_1.regulations.in_force'] = { raw: '12', source: 'carried' };
+    expect(checkReport(report).filter((f) => f.cells[0] === 'art20_1.regulations.in_force' && f.rule === 'carryover.confirm')).toEqual([]);
   });
 });
