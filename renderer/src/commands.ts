@@ -67,14 +67,15 @@ export async function openDocument(editor: Editor, path?: string): Promise<void>
   });
 }
 
+/** The open report is only replaced once the clerk has seen what was read and goes on (startFromLastYear). */
 export async function importLastYear(editor: Editor): Promise<void> {
-  if (!(await settleUnsaved(editor))) return;
   const imported = unwrap(editor, await editor.api.importLastYear());
   if (imported) editor.actions.openDialog({ kind: 'import', imported });
 }
 
 /** 以上年报告为模板新建, after the clerk has seen what was read: this year's report from last year's. */
-export function startFromLastYear(editor: Editor, imported: ImportedReport, year: number): void {
+export async function startFromLastYear(editor: Editor, imported: ImportedReport, year: number): Promise<void> {
+  if (!(await settleUnsaved(editor))) return;
   try {
     const { report, notes } = startNextYear(imported.report, year);
     editor.actions.load(report, {

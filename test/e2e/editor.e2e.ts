@@ -1,29 +1,18 @@
+import type { Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseReportFile } from '../../shared/file/document.ts';
-import { answerNextDialog, cell, createReport, showSection, startSession, typeInto, waitForFile, type Session } from './harness.ts';
+import { answerNextDialog, cell, createReport, showSection, useEditorSession, typeInto, waitForFile } from './harness.ts';
 
-let session: Session;
-let page: Page;
+const editor = useEditorSession();
 
-beforeEach(async () => {
-  session = await startSession();
-  page = await session.openEditor();
-});
-
-afterEach(async () => {
-  const problems = [...session.problems];
-  await session.close();
-  expect(problems).toEqual([]);
-});
-
-const navButton = (numeral: string) =>
+const navButton = (page: Page, numeral: string) =>
   page.getByRole('navigation', { name: '报告章节' }).getByRole('button', { name: new RegExp(`^${numeral}、`) });
 
 describe('the editor in Chromium', () => {
   it('follows the year to the format', async () => {
+    const page = editor.page();
     await createReport(page, 2020, '某某镇人民政府');
     await expect.poll(() => page.getByText('2020 年度（2019 年版格式').count()).toBe(1);
     await showSection(page, '二');
@@ -31,23 +20,25 @@ describe('the editor in Chromium', () => {
   });
 
   it('computes totals and shows the 勾稽 balance while typing; the nav counts follow', async () => {
+    const page = editor.page();
     await createReport(page, 2025, '某某镇人民政府');
     await showSection(page, '三');
-    await expect.poll(() => navButton('三').getAttribute('aria-label')).toBe('三、收到和处理政府信息公开申请情况（1 个提示）');
+    await expect.poll(() => navButton(page, '三').getAttribute('aria-label')).toBe('三、收到和处理政府信息公开申请情况（1 个提示）');
     await typeInto(page, 'requests.new.natural', '12');
     await typeInto(page, 'requests.new.business', '3');
     expect(await cell(page, 'requests.new.total').inputValue()).toBe('15');
     expect(await cell(page, 'requests.new.total').getAttribute('readonly')).not.toBeNull();
     await expect.poll(() => cell(page, 'requests.new.natural').getAttribute('aria-invalid')).toBe('true');
-    await expect.poll(() => navButton('三').getAttribute('aria-label')).toMatch(/3 个错误/);
+    await expect.poll(() => navButton(page, '三').getAttribute('aria-label')).toMatch(/3 个错误/);
     await typeInto(page, 'requests.granted.natural', '12');
     await typeInto(page, 'requests.partly_granted.business', '3');
     expect(await cell(page, 'requests.results_total.total').inputValue()).toBe('15');
     await expect.poll(() => cell(page, 'requests.new.natural').getAttribute('aria-invalid')).toBeNull();
-    await expect.poll(() => navButton('三').getAttribute('aria-label')).toBe('三、收到和处理政府信息公开申请情况（1 个提示）');
+    await expect.poll(() => navButton(page, '三').getAttribute('aria-label')).toBe('三、收到和处理政府信息公开申请情况（1 个提示）');
   });
 
   it('accepts full-width digits, flags a letter at its cell, and overrides a total only on purpose', async () => {
+    const page = editor.page();
     await createReport(page, 2025, '某某镇人民政府');
     await showSection(page, '三');
     await typeInto(page, 'requests.new.natural', '１２');
@@ -75,6 +66,7 @@ describe('the editor in Chromium', () => {
   });
 
   it('moves like a spreadsheet: arrows, Tab, Enter; Escape cancels an edit', async () => {
+    const page = editor.page();
     await createReport(page, 2025, '某某镇人民政府');
     await showSection(page, '三');
     await cell(page, 'requests.new.natural').click();
@@ -95,6 +87,7 @@ describe('the editor in Chromium', () => {
   });
 
   it('pastes a block copied from a spreadsheet; one Ctrl+Z undoes it and Ctrl+Y redoes it', async () => {
+    const page = editor.page();
     await createReport(page, 2025, '某某镇人民政府');
     await showSection(page, '三');
     await cell(page, 'requests.new.natural').click();
@@ -114,6 +107,7 @@ describe('the editor in Chromium', () => {
   });
 
   it('fixes blanks with one click and explains a warning; both are saved and reopened', async () => {
+    const page = editor.page();
     await createReport(page, 2025, '某某镇人民政府');
     await showSection(page, '四');
     const panel = page.getByRole('complementary', { name: '检查结果' });
@@ -126,11 +120,11 @@ describe('the editor in Chromium', () => {
     await answerNextDialog(page, '本镇.nianbao');
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.getByRole('status').textContent()).toContain('已保存：本镇.nianbao');
-    const saved = parseReportFile(await readFile(join(session.workspace, '本镇.nianbao'), 'utf8'));
+    const saved = parseReportFile(await readFile(join(editor.session().workspace, '本镇.nianbao'), 'utf8'));
     expect(saved.cells['appeals.count.review_upheld']).toEqual({ raw: '0', source: 'typed' });
     expect(Object.values(saved.acknowledgements).map((a) => a.explanation)).toEqual(['总体情况稍后由办公室统一撰写']);
 
-    const again = await session.openEditor();
+    const again = await editor.session().openEditor();
     await answerNextDialog(again, '本镇.nianbao');
     await again.getByRole('button', { name: '打开报告' }).click();
     await again.getByRole('navigation', { name: '报告章节' }).getByRole('button', { name: /^四、/ }).click();
@@ -139,12 +133,13 @@ describe('the editor in Chromium', () => {
   });
 
   it('recovers unsaved work after the window is lost', async () => {
+    const page = editor.page();
     await createReport(page, 2025, '恢复测试镇人民政府');
     await showSection(page, '三');
     await typeInto(page, 'requests.new.natural', '8');
-    await waitForFile(join(session.workspace, '.nianbao-userdata', 'autosave'));
+    await waitForFile(join(editor.session().workspace, '.nianbao-userdata', 'autosave'));
     await page.close();
-    const next = await session.openEditor();
+    const next = await editor.session().openEditor();
     const dialog = next.getByRole('dialog', { name: '恢复未保存的内容' });
     await dialog.getByRole('button', { name: '恢复' }).click();
     await next.getByRole('navigation', { name: '报告章节' }).getByRole('button', { name: /^三、/ }).click();
@@ -153,6 +148,7 @@ describe('the editor in Chromium', () => {
   });
 
   it('takes the clerk from a finding to its cell', async () => {
+    const page = editor.page();
     await createReport(page, 2025, '某某镇人民政府');
     await showSection(page, '三');
     await typeInto(page, 'requests.denied_query.legal', '-2');

@@ -9,6 +9,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/webhost/server.ts';
 
 export const RENDERER_DIR = resolve('out/renderer');
@@ -58,14 +59,11 @@ export async function startSession(): Promise<Session> {
       page.on('console', (message) => {
         if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
       });
-      // Dialog answers come from window.__nextDialog, set by answerNextDialog.
+      // Dialog answers come from the queue answerNextDialog fills; an empty queue cancels.
       await page.addInitScript(() => {
-        const w = window as unknown as { __nextDialog?: string | null; __nianbaoDialog: () => string | null };
-        w.__nianbaoDialog = () => {
-          const answer = w.__nextDialog ?? null;
-          w.__nextDialog = undefined;
-          return answer;
-        };
+        const w = window as unknown as { __dialogAnswers: (string | null)[]; __nianbaoDialog: () => string | null };
+        w.__dialogAnswers = [];
+        w.__nianbaoDialog = () => w.__dialogAnswers.shift() ?? null;
       });
       await page.goto(host.url);
       return page;
@@ -78,10 +76,13 @@ export async function startSession(): Promise<Session> {
   };
 }
 
-/** The file name (inside the workspace) the next open/save dialog returns; null cancels it. */
+/**
+ * What the next dialog answers: a file name inside the workspace for an open
+ * or save dialog, save/discard/cancel for 是否保存更改; null cancels.
+ */
 export async function answerNextDialog(page: Page, answer: string | null): Promise<void> {
   await page.evaluate((value) => {
-    (window as unknown as { __nextDialog?: string | null }).__nextDialog = value;
+    (window as unknown as { __dialogAnswers: (string | null)[] }).__dialogAnswers.push(value);
   }, answer);
 }
 
@@ -117,4 +118,27 @@ export async function waitForFile(folder: string, timeoutMs = 15_000): Promise<s
     if (Date.now() > until) throw new Error(`no file appeared in ${folder}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * A fresh workspace, host, browser and editor page for each test of the
+ * calling file; after each test, no page may have logged an error.
+ */
+export function useEditorSession(): { session: () => Session; page: () => Page } {
+  let session: Session | undefined;
+  let page: Page | undefined;
+  beforeEach(async () => {
+    session = await startSession();
+    page = await session.openEditor();
+  });
+  afterEach(async () => {
+    const problems = [...(session?.problems ?? [])];
+    await session?.close();
+    expect(problems).toEqual([]);
+  });
+  const need = <T,>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('no editor session outside a test');
+    return value;
+  };
+  return { session: () => need(session), page: () => need(page) };
 }

@@ -95,7 +95,7 @@ function ImportDialog({ imported }: { imported: ImportedReport }) {
       </div>
       {!yearValid && <p className="error">请填写上年之后的年度（{report.year + 1}—{report.year + 5}）。</p>}
       <div className="buttons">
-        <button type="button" className="primary" disabled={!yearValid} onClick={() => startFromLastYear(editor, imported, yearNumber)}>
+        <button type="button" className="primary" disabled={!yearValid} onClick={() => void startFromLastYear(editor, imported, yearNumber)}>
           新建本年度报告
         </button>
         <button type="button" onClick={() => editor.actions.openDialog(null)}>

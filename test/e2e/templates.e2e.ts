@@ -1,0 +1,105 @@
+import type { Page } from 'playwright-core';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exportDocx } from '../../shared/export/docx.ts';
+import { importDocx } from '../../shared/import/docx.ts';
+import { HUAIAN_2024, XINXI_2020, reportFromFixture, sampleText } from '../fixtures/samples/index.ts';
+import { answerNextDialog, cell, createReport, showSection, useEditorSession, typeInto } from './harness.ts';
+
+const editor = useEditorSession();
+
+async function startFromFile(page: Page, name: string): Promise<void> {
+  await answerNextDialog(page, name);
+  await page.getByRole('button', { name: /以上年报告为模板新建/ }).click();
+}
+
+describe('last year as a template, and export', () => {
+  it('starts 2025 from a Word file of 2024: summary, then carried values marked', async () => {
+    const page = editor.page();
+    const docx = await exportDocx(reportFromFixture(HUAIAN_2024), { layout: 'official' });
+    await writeFile(join(editor.session().workspace, '2024年报.docx'), docx);
+    await startFromFile(page, '2024年报.docx');
+    const dialog = page.getByRole('dialog', { name: '以上年报告为模板新建' });
+    await expect.poll(() => dialog.textContent()).toContain('2024年报.docx');
+    expect(await dialog.getByLabel('本次报告年度').inputValue()).toBe('2025');
+    await dialog.getByRole('button', { name: '新建本年度报告' }).click();
+    await page.getByRole('dialog', { name: '上年数据结转说明' }).getByRole('button', { name: '知道了' }).click();
+    await showSection(page, '三');
+    const carried = cell(page, 'requests.carried_in.natural');
+    expect(await carried.inputValue()).toBe('103');
+    expect(await carried.getAttribute('data-provenance')).toBe('carried');
+    expect(await cell(page, 'requests.new.natural').inputValue()).toBe('');
+    await showSection(page, '一');
+    await expect.poll(() => page.getByRole('note').first().textContent()).toContain('上年报告的文字');
+  });
+
+  it('upgrades a 2020 report published as text to the 2021 format, asking to confirm approximations', async () => {
+    const page = editor.page();
+    await writeFile(join(editor.session().workspace, '新习镇2020.txt'), sampleText(XINXI_2020));
+    await startFromFile(page, '新习镇2020.txt');
+    const dialog = page.getByRole('dialog', { name: '以上年报告为模板新建' });
+    await dialog.getByRole('button', { name: '新建本年度报告' }).click();
+    const notes = page.getByRole('dialog', { name: '上年数据结转说明' });
+    await expect.poll(() => notes.textContent()).toContain('已由上年的国办公开办函〔2019〕60号格式转换');
+    expect(await notes.textContent()).toContain('现行有效件数：2019年版格式的“对外公开总数量”与2021年版的“现行有效件数”口径不同');
+    await notes.getByRole('button', { name: '知道了' }).click();
+    expect(await page.getByText(/2021 年度（2021 年版格式/).count()).toBe(1);
+    await showSection(page, '二');
+    expect(await cell(page, 'art20_1.regulations.in_force').getAttribute('class')).toContain('needs-confirm');
+  });
+
+  it('refuses a file that is not a report with a message, keeping the open report', async () => {
+    const page = editor.page();
+    await createReport(page, 2025, '某某镇人民政府');
+    await showSection(page, '三');
+    await typeInto(page, 'requests.new.natural', '4');
+    await writeFile(join(editor.session().workspace, '坏文件.docx'), Buffer.from('这不是一个 Word 文件'.repeat(20)));
+    await answerNextDialog(page, '坏文件.docx');
+    await page.getByRole('button', { name: '上年模板' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toMatch(/[\u4e00-\u9fff]{6}/);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await cell(page, 'requests.new.natural').inputValue()).toBe('4');
+  });
+
+  it('asks about unsaved changes only when the new report is about to replace them', async () => {
+    const page = editor.page();
+    await createReport(page, 2025, '某某镇人民政府');
+    await showSection(page, '三');
+    await typeInto(page, 'requests.new.natural', '4');
+    await writeFile(join(editor.session().workspace, '2024.txt'), sampleText(HUAIAN_2024));
+    await answerNextDialog(page, '2024.txt');
+    await page.getByRole('button', { name: '上年模板' }).click();
+    const dialog = page.getByRole('dialog', { name: '以上年报告为模板新建' });
+    await answerNextDialog(page, 'cancel');
+    await dialog.getByRole('button', { name: '新建本年度报告' }).click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __dialogAnswers: unknown[] }).__dialogAnswers.length)).toBe(0);
+    expect(await dialog.isVisible()).toBe(true);
+    expect(await cell(page, 'requests.new.natural').inputValue()).toBe('4');
+    await answerNextDialog(page, 'discard');
+    await dialog.getByRole('button', { name: '新建本年度报告' }).click();
+    await page.getByRole('dialog', { name: '上年数据结转说明' }).getByRole('button', { name: '知道了' }).click();
+    await showSection(page, '三');
+    expect(await cell(page, 'requests.new.natural').inputValue()).toBe('');
+    expect(await cell(page, 'requests.carried_in.natural').inputValue()).toBe('103');
+  });
+
+  it('exports Word through the dialog; the file reads back with what was typed', async () => {
+    const page = editor.page();
+    await createReport(page, 2025, '导出测试镇人民政府');
+    await showSection(page, '三');
+    await typeInto(page, 'requests.new.natural', '9');
+    await typeInto(page, 'requests.granted.natural', '9');
+    await page.getByRole('button', { name: '导出 Word' }).click();
+    const dialog = page.getByRole('dialog', { name: '导出 Word' });
+    await expect.poll(() => dialog.textContent()).toContain('条提示');
+    await answerNextDialog(page, '导出.docx');
+    await dialog.getByRole('button', { name: '仍然导出' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('已导出：导出.docx');
+    const { report } = importDocx(new Uint8Array(await readFile(join(editor.session().workspace, '导出.docx'))));
+    expect(report.organ).toBe('导出测试镇人民政府');
+    expect(report.cells['requests.new.natural']?.raw).toBe('9');
+    expect(report.cells['requests.granted.natural']?.raw).toBe('9');
+  });
+});
