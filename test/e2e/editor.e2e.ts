@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseReportFile } from '../../shared/file/document.ts';
-import { answerNextDialog, cell, createReport, showSection, useEditorSession, typeInto, waitForFile } from './harness.ts';
+import { answerNextDialog, cell, createReport, showSection, typeInto, waitForFile } from './harness.ts';
+import { useEditorSession } from './useEditorSession.ts';
 
 const editor = useEditorSession();
 

@@ -9,7 +9,6 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterEach, beforeEach, expect } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/webhost/server.ts';
 
 export const RENDERER_DIR = resolve('out/renderer');
@@ -28,8 +27,8 @@ export function assertBuilt(): void {
   }
 }
 
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 export interface Session {
@@ -42,11 +41,11 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function startSession(): Promise<Session> {
+export async function startSession(options: { chromiumArgs?: readonly string[] } = {}): Promise<Session> {
   assertBuilt();
   const workspace = await mkdtemp(join(tmpdir(), 'nianbao-e2e-'));
   const host = await startWebHost({ port: 0, workspace, rendererDir: RENDERER_DIR });
-  const browser = await launchChromium();
+  const browser = await launchChromium(options.chromiumArgs);
   const problems: string[] = [];
   return {
     workspace,
@@ -120,25 +119,3 @@ export async function waitForFile(folder: string, timeoutMs = 15_000): Promise<s
   }
 }
 
-/**
- * A fresh workspace, host, browser and editor page for each test of the
- * calling file; after each test, no page may have logged an error.
- */
-export function useEditorSession(): { session: () => Session; page: () => Page } {
-  let session: Session | undefined;
-  let page: Page | undefined;
-  beforeEach(async () => {
-    session = await startSession();
-    page = await session.openEditor();
-  });
-  afterEach(async () => {
-    const problems = [...(session?.problems ?? [])];
-    await session?.close();
-    expect(problems).toEqual([]);
-  });
-  const need = <T,>(value: T | undefined): T => {
-    if (value === undefined) throw new Error('no editor session outside a test');
-    return value;
-  };
-  return { session: () => need(session), page: () => need(page) };
-}

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { exportDocx } from '../../shared/export/docx.ts';
 import { importDocx } from '../../shared/import/docx.ts';
 import { HUAIAN_2024, XINXI_2020, reportFromFixture, sampleText } from '../fixtures/samples/index.ts';
-import { answerNextDialog, cell, createReport, showSection, useEditorSession, typeInto } from './harness.ts';
+import { answerNextDialog, cell, createReport, showSection, typeInto } from './harness.ts';
+import { useEditorSession } from './useEditorSession.ts';
 
 const editor = useEditorSession();
 

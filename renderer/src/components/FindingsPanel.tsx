@@ -3,7 +3,7 @@
  * sentence. Safe repairs are offered as buttons; warnings can be explained,
  * and the explanation is saved with the report.
  */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { Finding, FindingFix } from '../../../shared/checks/index.ts';
 import { getFormat } from '../../../shared/formats/index.ts';
 import { useActions, useEditor } from '../store/context.tsx';
@@ -49,7 +49,21 @@ function Explain({ finding, onDone }: { finding: Finding; onDone: () => void }) 
   );
 }
 
-function FindingItem({ finding }: { finding: Finding }) {
+/** Findings are derived anew on every keystroke; an item re-renders only when what it shows changed. */
+function sameFinding(a: { finding: Finding }, b: { finding: Finding }): boolean {
+  const [x, y] = [a.finding, b.finding];
+  return (
+    x.key === y.key &&
+    x.message === y.message &&
+    x.severity === y.severity &&
+    x.acknowledged === y.acknowledged &&
+    x.cells[0] === y.cells[0] &&
+    x.span?.start === y.span?.start &&
+    JSON.stringify(x.fix) === JSON.stringify(y.fix)
+  );
+}
+
+const FindingItem = memo(function FindingItem({ finding }: { finding: Finding }) {
   const actions = useActions();
   const [explaining, setExplaining] = useState(false);
   const open = isOpen(finding);
@@ -88,7 +102,7 @@ function FindingItem({ finding }: { finding: Finding }) {
       )}
     </li>
   );
-}
+}, sameFinding);
 
 export function FindingsPanel() {
   const report = useEditor((s) => s.report);

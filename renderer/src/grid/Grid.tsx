@@ -80,12 +80,14 @@ export const Grid = memo(function Grid({ grid, label }: { grid: GridModel; label
     offsets[i] = left;
     return left + width;
   }, 0);
+  const labelWidth = widths.slice(0, firstValueColumn).reduce((a, b) => a + b, 0);
   const head = layout.rows.slice(0, layout.repeatHeaderRows);
   const body = layout.rows.slice(layout.repeatHeaderRows);
   return (
     <GridContext.Provider value={grid}>
       {layout.note && <p className="table-note">{layout.note}</p>}
-      <div className="grid-scroll">
+      {/* Scrolling a cell into view must not leave it under the sticky row labels. */}
+      <div className="grid-scroll" style={{ scrollPaddingLeft: labelWidth }}>
         <table className="grid" aria-label={label} style={{ width: widths.reduce((a, b) => a + b, 0) }}>
           <colgroup>
             {widths.map((width, i) => (
