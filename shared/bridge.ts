@@ -150,6 +150,7 @@ export const MenuCommandSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('exportDocx') }),
   z.strictObject({ kind: z.literal('exportText') }),
   z.strictObject({ kind: z.literal('exportHtml') }),
+  z.strictObject({ kind: z.literal('exportPdf') }),
   z.strictObject({ kind: z.literal('print') }),
   /** The document history is the editor's (zundo), not the text field's. */
   z.strictObject({ kind: z.literal('undo') }),
@@ -202,7 +203,9 @@ export interface NianbaoApi {
   exportText(report: Report, options: ExportTextOptions): Promise<BridgeResult<FileRef | null>>;
   /** 导出网页 (.html) for the website. */
   exportHtml(report: Report, options: ExportHtmlOptions): Promise<BridgeResult<FileRef | null>>;
-  /** 打印: the system print dialog over the current page (the renderer's print CSS decides the layout). */
+  /** 导出 PDF: the current page as printed (the editor shows its print view first), after a save dialog. */
+  exportPdf(report: Report): Promise<BridgeResult<FileRef | null>>;
+  /** 打印: the system print dialog over the current page (the editor shows its print view first). */
   print(): Promise<BridgeResult<null>>;
   /** Stores the working copy (debounce in the renderer, ~2 s), filed under the path of the last setDocumentState. */
   autosave(report: Report): Promise<BridgeResult<null>>;
@@ -252,6 +255,7 @@ export const BRIDGE = {
     args: z.tuple([ReportSchema, ExportHtmlOptionsSchema]),
     result: FileRefSchema.nullable(),
   },
+  exportPdf: { channel: CHANNELS.exportPdf, args: z.tuple([ReportSchema]), result: FileRefSchema.nullable() },
   print: { channel: CHANNELS.print, args: z.tuple([]), result: nothing },
   autosave: { channel: CHANNELS.autosave, args: z.tuple([ReportSchema]), result: nothing },
   recoverAutosave: { channel: CHANNELS.recoverAutosave, args: z.tuple([]), result: RecoveredReportSchema.nullable() },

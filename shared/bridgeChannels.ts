@@ -12,6 +12,7 @@ export const CHANNELS = {
   exportText: 'nianbao:exportText',
   exportHtml: 'nianbao:exportHtml',
   print: 'nianbao:print',
+  exportPdf: 'nianbao:exportPdf',
   autosave: 'nianbao:autosave',
   recoverAutosave: 'nianbao:recoverAutosave',
   discardAutosave: 'nianbao:discardAutosave',

@@ -51,6 +51,12 @@ function start(): void {
           });
         });
       },
+      async printToPdf() {
+        if (!win) return null;
+        // The same print stylesheet as 打印: A4, the editor's print view.
+        const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+        return new Uint8Array(pdf);
+      },
       showDocumentState(state) {
         closeGuard?.setDirty(state.dirty);
         win?.setTitle(documentTitle(state, APP_NAME));

@@ -42,6 +42,7 @@ export function buildMenuTemplate(actions: MenuActions, recent: readonly RecentF
         command('导出 Word…', { kind: 'exportDocx' }),
         command('导出文本…', { kind: 'exportText' }),
         command('导出网页…', { kind: 'exportHtml' }),
+        command('导出 PDF…', { kind: 'exportPdf' }),
         { type: 'separator' },
         command('打印…', { kind: 'print' }, 'CmdOrCtrl+P'),
         { type: 'separator' },

@@ -22,6 +22,7 @@ const api: NianbaoApi = {
   exportDocx: invoke(CHANNELS.exportDocx),
   exportText: invoke(CHANNELS.exportText),
   exportHtml: invoke(CHANNELS.exportHtml),
+  exportPdf: invoke(CHANNELS.exportPdf),
   print: invoke(CHANNELS.print),
   autosave: invoke(CHANNELS.autosave),
   recoverAutosave: invoke(CHANNELS.recoverAutosave),

@@ -5,7 +5,7 @@
 import type { UnsavedChoice } from '../../shared/bridge.ts';
 
 export type OpenKind = 'report' | 'template';
-export type SaveKind = 'report' | 'docx' | 'text' | 'html';
+export type SaveKind = 'report' | 'docx' | 'text' | 'html' | 'pdf';
 
 export interface FileFilter {
   name: string;
@@ -29,6 +29,7 @@ export const SAVE_FILTERS: Record<SaveKind, FileFilter> = {
   docx: { name: 'Word 文档', extensions: ['docx'] },
   text: { name: '文本文件', extensions: ['txt'] },
   html: { name: '网页文件', extensions: ['html'] },
+  pdf: { name: 'PDF 文件', extensions: ['pdf'] },
 };
 
 export const OPEN_TITLES: Record<OpenKind, string> = {
@@ -41,6 +42,7 @@ export const SAVE_TITLES: Record<SaveKind, string> = {
   docx: '导出 Word 文档',
   text: '导出文本',
   html: '导出网页',
+  pdf: '导出 PDF',
 };
 
 export interface DialogPort {

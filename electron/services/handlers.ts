@@ -58,6 +58,8 @@ export interface ReportFormats {
 /** What the hosting window does: printing, the title bar, closing. */
 export interface WindowPort {
   print(): Promise<void>;
+  /** The page as a PDF (A4, as printed); null where the host cannot make one (browser mode). */
+  printToPdf(): Promise<Uint8Array | null>;
   showDocumentState(state: { name: string | null; year: number | null; dirty: boolean }): void;
   confirmClose(proceed: boolean): void;
 }
@@ -73,6 +75,8 @@ export interface HandlerDeps extends ReportFormats {
   /** Unexpected failures (not the clerk's doing) are logged here; the clerk sees a plain message. */
   log?: (error: unknown) => void;
 }
+
+const PDF_UNAVAILABLE = '浏览器模式不能直接导出 PDF：请点“打印”，在打印对话框中选择“另存为 PDF”。';
 
 const REFUSED_PATH = '该文件路径未经您在本程序中选择，已拒绝访问。';
 
@@ -240,6 +244,13 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
 
     exportHtml: (report, options) =>
       guard('导出网页失败：发生意外错误。', () => exportFile('html', report, () => deps.exporters.html(report, options))),
+
+    exportPdf: (report) =>
+      guard('导出 PDF 失败：发生意外错误。', async () => {
+        const pdf = await deps.window.printToPdf();
+        if (pdf === null) return fail(PDF_UNAVAILABLE);
+        return exportFile('pdf', report, () => pdf);
+      }),
 
     print: () =>
       guard('打印失败：发生意外错误。', async () => {

@@ -112,7 +112,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     userData: options.userData ?? join(workspace, '.nianbao-userdata'),
     dialogs: new WorkspaceDialogs(workspace, answers),
     // The page prints and titles itself; there is no window to close.
-    window: { print: async () => undefined, showDocumentState: () => undefined, confirmClose: () => undefined },
+    window: { print: async () => undefined, printToPdf: async () => null, showDocumentState: () => undefined, confirmClose: () => undefined },
     log: (error) => console.error(error),
   });
   let expectedHost = '';

@@ -9,6 +9,7 @@ import { NoticeBar } from './components/NoticeBar.tsx';
 import { SectionPage } from './components/SectionPage.tsx';
 import { StartPage } from './components/StartPage.tsx';
 import { Toolbar } from './components/Toolbar.tsx';
+import { PrintView } from './print/PrintView.tsx';
 import { useEditor, useEditorContext } from './store/context.tsx';
 
 function Page() {
@@ -19,6 +20,7 @@ function Page() {
 export function App() {
   const editor = useEditorContext();
   const hasReport = useEditor((s) => s.report !== null);
+  const printed = useEditor((s) => (s.printing ? s.report : null));
 
   useEffect(() => {
     const disconnect = connectDocument(editor);
@@ -58,6 +60,7 @@ export function App() {
         </>
       )}
       <Dialogs />
+      {printed && <PrintView report={printed} />}
     </div>
   );
 }

@@ -130,10 +130,32 @@ export function requestExport(editor: Editor, format: ExportKind): void {
   if (currentReport(editor)) editor.actions.openDialog({ kind: 'export', format });
 }
 
+/** Two frames: React commits the print view, the browser lays it out. */
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+}
+
+/** Runs `job` with the print view mounted in place of the editor. */
+async function withPrintView<T>(editor: Editor, job: () => Promise<T>): Promise<T> {
+  editor.actions.setPrinting(true);
+  try {
+    await nextPaint();
+    return await job();
+  } finally {
+    editor.actions.setPrinting(false);
+  }
+}
+
 export async function printReport(editor: Editor): Promise<void> {
   if (!currentReport(editor)) return;
-  editor.actions.endTyping();
-  unwrap(editor, await editor.api.print());
+  unwrap(editor, await withPrintView(editor, () => editor.api.print()));
+}
+
+export async function exportPdf(editor: Editor): Promise<void> {
+  const report = currentReport(editor);
+  if (!report) return;
+  const file = unwrap(editor, await withPrintView(editor, () => editor.api.exportPdf(report)));
+  if (file) editor.actions.notify({ tone: 'success', text: `已导出：${file.name}` });
 }
 
 /** The window is closing: settle unsaved changes, then tell the file side. */
@@ -171,6 +193,9 @@ export function runMenuCommand(editor: Editor, command: MenuCommand): void {
       return;
     case 'exportHtml':
       requestExport(editor, 'html');
+      return;
+    case 'exportPdf':
+      void exportPdf(editor);
       return;
     case 'print':
       void printReport(editor);

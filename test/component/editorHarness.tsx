@@ -27,6 +27,7 @@ export function fakeApi(overrides: Partial<NianbaoApi> = {}): FakeApi {
     exportDocx: done(null),
     exportText: done(null),
     exportHtml: done(null),
+    exportPdf: done(null),
     print: done(null),
     autosave: done(null),
     recoverAutosave: done(null),

@@ -1,5 +1,5 @@
 /** The commands a clerk reaches with the mouse; the menu offers the same with shortcuts. */
-import { importLastYear, openDocument, printReport, requestExport, saveDocument, settleUnsaved } from '../commands.ts';
+import { exportPdf, importLastYear, openDocument, printReport, requestExport, saveDocument, settleUnsaved } from '../commands.ts';
 import { useEditor, useEditorContext } from '../store/context.tsx';
 import { isDirty } from '../store/editor.ts';
 import { useStore } from 'zustand';
@@ -54,6 +54,9 @@ export function Toolbar() {
         </button>
         <button type="button" onClick={() => requestExport(editor, 'html')}>
           导出网页
+        </button>
+        <button type="button" onClick={() => void exportPdf(editor)}>
+          导出 PDF
         </button>
         <button type="button" onClick={() => void printReport(editor)}>
           打印

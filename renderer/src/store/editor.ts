@@ -57,6 +57,8 @@ export interface EditorState {
   focus: FocusRequest | null;
   notice: Notice | null;
   dialog: DialogState | null;
+  /** The print view is mounted (打印, 导出 PDF). */
+  printing: boolean;
 }
 
 export interface LoadOptions {
@@ -75,7 +77,7 @@ const HISTORY_LIMIT = 200;
 export const TYPING_GROUP_IDLE_MS = 1200;
 
 export function createEditorStore(): EditorStore {
-  const initial: EditorState = { report: null, file: null, savedReport: null, page: 'info', focus: null, notice: null, dialog: null };
+  const initial: EditorState = { report: null, file: null, savedReport: null, page: 'info', focus: null, notice: null, dialog: null, printing: false };
   return createStore<EditorState>()(
     temporal<EditorState, [], [], History>(
       () => initial,
@@ -297,6 +299,11 @@ export function editorActions(store: EditorStore) {
 
     notify(notice: Notice | null) {
       store.setState({ notice });
+    },
+
+    setPrinting(printing: boolean) {
+      endTyping();
+      store.setState({ printing });
     },
 
     openDialog(dialog: DialogState | null) {

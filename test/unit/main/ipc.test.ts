@@ -40,7 +40,7 @@ beforeEach(async () => {
         throw new Error('unused');
       },
     },
-    window: { print: async () => undefined, showDocumentState: () => undefined, confirmClose: () => undefined },
+    window: { print: async () => undefined, printToPdf: async () => null, showDocumentState: () => undefined, confirmClose: () => undefined },
   });
   registerBridge(ipc, handlers);
 });

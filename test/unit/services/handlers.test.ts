@@ -18,6 +18,7 @@ let dir: string;
 let answers: (string | null)[];
 let handlers: BridgeHandlers;
 let windowPort: WindowPort & { states: unknown[] };
+const PDF_BYTES = new TextEncoder().encode('%PDF-1.7 stand-in');
 
 class ScriptedDialogs implements DialogPort {
   async chooseOpen() {
@@ -35,7 +36,7 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'nianbao-handlers-'));
   answers = [];
   const states: unknown[] = [];
-  windowPort = { states, print: vi.fn(async () => undefined), showDocumentState: (s) => void states.push(s), confirmClose: vi.fn() };
+  windowPort = { states, print: vi.fn(async () => undefined), printToPdf: vi.fn(async () => PDF_BYTES), showDocumentState: (s) => void states.push(s), confirmClose: vi.fn() };
   handlers = createBridgeHandlers({
     dialogs: new ScriptedDialogs(),
     grants: new PathGrants(),
@@ -104,6 +105,17 @@ describe('bridge handlers', () => {
     answers = [join(dir, 'out')];
     expect(await handlers.exportText(report, { tables: 'aligned', blankAsZero: false, findingsSheet: false })).toMatchObject({ ok: true, value: { name: 'out.txt' } });
     expect(await readFile(join(dir, 'out.txt'), 'utf8')).toBe('甲镇人民政府\n');
+  });
+
+  it('writes the window printed as PDF to the chosen file, and says plainly where no PDF can be made', async () => {
+    answers = [join(dir, '报告')];
+    expect(await handlers.exportPdf(report)).toMatchObject({ ok: true, value: { name: '报告.pdf' } });
+    expect(new Uint8Array(await readFile(join(dir, '报告.pdf')))).toEqual(PDF_BYTES);
+    windowPort.printToPdf = vi.fn(async () => null);
+    answers = [join(dir, '不会写入')];
+    const refused = await handlers.exportPdf(report);
+    expect(refused).toEqual({ ok: false, message: expect.stringContaining('另存为 PDF') });
+    expect(answers).toHaveLength(1);
   });
 
   it('imports last year from a text file', async () => {
