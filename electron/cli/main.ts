@@ -6,7 +6,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { checkReport } from '../../shared/checks/index.ts';
 import { startNextYear } from '../../shared/carryover/startNextYear.ts';
+import { exportDocx } from '../../shared/export/docx.ts';
+import { exportHtml } from '../../shared/export/html.ts';
+import { exportText } from '../../shared/export/text.ts';
 import { serializeReport } from '../../shared/file/document.ts';
+import type { Report } from '../../shared/model/report.ts';
 import { writeFileAtomic } from '../services/files.ts';
 import { isClerkError } from '../services/errors.ts';
 import { checkJson, describeReport, findingLines, importLines, showJson } from './output.ts';
@@ -18,6 +22,9 @@ export const USAGE = `用法：
   nianbao import FILE [--json]         导入 Word（.docx）或文本报告，输出导入情况
   nianbao next-year FILE OUT [--year N] [--force]
                                        以 FILE 为上年报告，生成下一年度的新报告 OUT（.nianbao）
+  nianbao export FILE --docx OUT.docx [--compact] | --txt OUT.txt [--tsv] | --html OUT.html
+                 [--blank-as-zero] [--force]
+                                       导出 Word（默认公文版式，--compact 为紧凑版式）、文本或网页
   nianbao --help | --version
 
 FILE 可以是年报文件（.nianbao）、Word 文档（.docx）或文本（.txt）。`;
@@ -35,15 +42,24 @@ const consoleIo: Io = {
   err: (line) => process.stderr.write(`${line}\n`),
 };
 
+/** Flags that take the next argument as their value, with what it should be. */
+const VALUE_FLAGS: Record<string, string> = {
+  year: '年度，如 --year 2025',
+  docx: '输出文件名，如 --docx 报告.docx',
+  txt: '输出文件名，如 --txt 报告.txt',
+  html: '输出文件名，如 --html 报告.html',
+};
+
 function parseArgs(args: string[]): { positional: string[]; flags: Map<string, string | true> } {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg === '--year') {
+    const name = arg.slice(2);
+    if (arg.startsWith('--') && Object.hasOwn(VALUE_FLAGS, name)) {
       const value = args[++i];
-      if (value === undefined) throw new UsageError('--year 后应跟年度，如 --year 2025');
-      flags.set('year', value);
+      if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} 后应跟${VALUE_FLAGS[name]}`);
+      flags.set(name, value);
     } else if (arg.startsWith('--')) {
       flags.set(arg.slice(2), true);
     } else {
@@ -60,6 +76,20 @@ function expectArgs(positional: string[], count: number, command: string): void 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
+}
+
+type ExportKind = 'docx' | 'txt' | 'html';
+
+async function exportBytes(report: Report, kind: ExportKind, flags: Map<string, string | true>): Promise<Uint8Array | string> {
+  const blankAsZero = flags.has('blank-as-zero');
+  switch (kind) {
+    case 'docx':
+      return exportDocx(report, { layout: flags.has('compact') ? 'compact' : 'official', blankAsZero });
+    case 'txt':
+      return exportText(report, { tables: flags.has('tsv') ? 'tsv' : 'aligned', blankAsZero });
+    case 'html':
+      return exportHtml(report, { blankAsZero });
+  }
 }
 
 async function run(args: string[], io: Io): Promise<number> {
@@ -119,6 +149,18 @@ async function run(args: string[], io: Io): Promise<number> {
       await writeFileAtomic(output, serializeReport(report));
       io.out(`已生成 ${describeReport(report)}：${output}`);
       for (const note of notes) io.out(`  ${note.message}`);
+      return 0;
+    }
+    case 'export': {
+      expectArgs(positional, 1, command);
+      const kinds = (['docx', 'txt', 'html'] as const).filter((k) => typeof flags.get(k) === 'string');
+      if (kinds.length !== 1) throw new UsageError('“export”需要且只需要 --docx、--txt、--html 之一');
+      const kind = kinds[0]!;
+      const output = flags.get(kind) as string;
+      if (existsSync(output) && !flags.has('force')) throw new UsageError(`“${output}”已存在；如需覆盖请加 --force`);
+      const { report } = await readReportFile(positional[0]!);
+      await writeFileAtomic(output, await exportBytes(report, kind, flags));
+      io.out(`已导出 ${describeReport(report)}：${output}`);
       return 0;
     }
     default:

@@ -1,11 +1,13 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseReportFile, serializeReport } from '../../../shared/file/document.ts';
+import { importDocx } from '../../../shared/import/docx.ts';
 import { createReport } from '../../../shared/model/report.ts';
+import { evaluateReport } from '../../../shared/model/values.ts';
 
 const run = promisify(execFile);
 const BIN = new URL('../../../electron/cli/bin.mjs', import.meta.url).pathname;
@@ -117,6 +119,43 @@ describe('nianbao next-year', () => {
     const again = await nianbao('next-year', join(SAMPLES, '2023_hongze-district.txt'), out);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('已存在');
+  });
+});
+
+describe('nianbao export', () => {
+  it('writes Word that reads back cell for cell, text aligned or tab-separated, and HTML', async () => {
+    const path = writeReport('export.nianbao', { 'requests.new.natural': '１２', 'requests.granted.natural': '12', 'art20_8.fees.amount': '1.5' });
+    const docx = join(dir, '导出.docx');
+    const result = await nianbao('export', path, '--docx', docx, '--compact');
+    expect(result).toMatchObject({ code: 0 });
+    expect(result.stdout).toContain(docx);
+    const { report } = importDocx(new Uint8Array(readFileSync(docx)));
+    const source = parseReportFile(readFileSync(path, 'utf8'));
+    const stated = (r: typeof report) => new Map([...evaluateReport(r).cells].map(([id, c]) => [id, c.value]));
+    expect(stated(report)).toEqual(stated(source));
+
+    expect((await nianbao('export', path, '--txt', join(dir, 'a.txt'), '--tsv')).code).toBe(0);
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toMatch(/一、本年新收[^\n]*\t12\t/);
+    expect((await nianbao('export', path, '--html', join(dir, 'a.html'), '--blank-as-zero')).code).toBe(0);
+    expect(readFileSync(join(dir, 'a.html'), 'utf8')).toContain('<table');
+  });
+
+  it.each([
+    [['export', 'x.nianbao'], '之一'],
+    [['export', 'x.nianbao', '--docx'], '--docx 后应跟输出文件名'],
+    [['export', 'x.nianbao', '--docx', 'a.docx', '--txt', 'a.txt'], '之一'],
+  ])('refuses %j with a message and writes nothing', async (args, message) => {
+    const { code, stderr } = await nianbao(...args);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+  });
+
+  it('writes no file when the input cannot be read', async () => {
+    writeFileSync(join(dir, 'bad.nianbao'), '{"app":"nianbao"');
+    const { code, stderr } = await nianbao('export', join(dir, 'bad.nianbao'), '--docx', join(dir, 'never.docx'));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^错误：[\u4e00-\u9fff]/);
+    expect(existsSync(join(dir, 'never.docx'))).toBe(false);
   });
 });
 
