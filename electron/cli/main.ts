@@ -13,6 +13,7 @@ import { serializeReport } from '../../shared/file/document.ts';
 import type { Report } from '../../shared/model/report.ts';
 import { writeFileAtomic } from '../services/files.ts';
 import { isClerkError } from '../services/errors.ts';
+import { pdfFromDocx } from '../services/pdfFromDocx.ts';
 import { checkJson, describeReport, findingLines, importLines, showJson } from './output.ts';
 import { readReportFile } from './readReportFile.ts';
 
@@ -23,8 +24,9 @@ export const USAGE = `用法：
   nianbao next-year FILE OUT [--year N] [--force]
                                        以 FILE 为上年报告，生成下一年度的新报告 OUT（.nianbao）
   nianbao export FILE --docx OUT.docx [--compact] | --txt OUT.txt [--tsv] | --html OUT.html
-                 [--blank-as-zero] [--force]
-                                       导出 Word（默认公文版式，--compact 为紧凑版式）、文本或网页
+                 | --pdf OUT.pdf [--compact]  [--blank-as-zero] [--force]
+                                       导出 Word（默认公文版式，--compact 为紧凑版式）、文本、网页，
+                                       或经本机 LibreOffice 转换的 PDF
   nianbao --help | --version
 
 FILE 可以是年报文件（.nianbao）、Word 文档（.docx）或文本（.txt）。`;
@@ -48,6 +50,7 @@ const VALUE_FLAGS: Record<string, string> = {
   docx: '输出文件名，如 --docx 报告.docx',
   txt: '输出文件名，如 --txt 报告.txt',
   html: '输出文件名，如 --html 报告.html',
+  pdf: '输出文件名，如 --pdf 报告.pdf',
 };
 
 function parseArgs(args: string[]): { positional: string[]; flags: Map<string, string | true> } {
@@ -78,7 +81,8 @@ function version(): string {
   return pkg.version;
 }
 
-type ExportKind = 'docx' | 'txt' | 'html';
+const EXPORT_KINDS = ['docx', 'txt', 'html', 'pdf'] as const;
+type ExportKind = (typeof EXPORT_KINDS)[number];
 
 async function exportBytes(report: Report, kind: ExportKind, flags: Map<string, string | true>): Promise<Uint8Array | string> {
   const blankAsZero = flags.has('blank-as-zero');
@@ -89,6 +93,8 @@ async function exportBytes(report: Report, kind: ExportKind, flags: Map<string, 
       return exportText(report, { tables: flags.has('tsv') ? 'tsv' : 'aligned', blankAsZero });
     case 'html':
       return exportHtml(report, { blankAsZero });
+    case 'pdf':
+      return pdfFromDocx(await exportDocx(report, { layout: flags.has('compact') ? 'compact' : 'official', blankAsZero }));
   }
 }
 
@@ -153,8 +159,8 @@ async function run(args: string[], io: Io): Promise<number> {
     }
     case 'export': {
       expectArgs(positional, 1, command);
-      const kinds = (['docx', 'txt', 'html'] as const).filter((k) => typeof flags.get(k) === 'string');
-      if (kinds.length !== 1) throw new UsageError('“export”需要且只需要 --docx、--txt、--html 之一');
+      const kinds = EXPORT_KINDS.filter((k) => typeof flags.get(k) === 'string');
+      if (kinds.length !== 1) throw new UsageError('“export”需要且只需要 --docx、--txt、--html、--pdf 之一');
       const kind = kinds[0]!;
       const output = flags.get(kind) as string;
       if (existsSync(output) && !flags.has('force')) throw new UsageError(`“${output}”已存在；如需覆盖请加 --force`);

@@ -16,8 +16,12 @@ const dir = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function nianbao(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return nianbaoWith({}, ...args);
+}
+
+async function nianbaoWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: dir });
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -138,6 +142,29 @@ describe('nianbao export', () => {
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toMatch(/一、本年新收[^\n]*\t12\t/);
     expect((await nianbao('export', path, '--html', join(dir, 'a.html'), '--blank-as-zero')).code).toBe(0);
     expect(readFileSync(join(dir, 'a.html'), 'utf8')).toContain('<table');
+  });
+
+  it('writes a PDF through LibreOffice: the title, the headings and the typed numbers on A4 pages', async () => {
+    const path = writeReport('pdf.nianbao', { 'requests.new.natural': '37', 'requests.granted.natural': '29', 'art20_8.fees.amount': '1.5' });
+    const pdf = join(dir, '报告.pdf');
+    const result = await nianbao('export', path, '--pdf', pdf);
+    expect(result).toMatchObject({ code: 0 });
+    const text = (await run('pdftotext', ['-layout', pdf, '-'])).stdout.replace(/\s+/g, '');
+    expect(text).toContain('某镇人民政府2024年政府信息公开工作年度报告');
+    for (const heading of ['一、总体情况', '三、收到和处理政府信息公开申请情况', '六、其他需要报告的事项']) expect(text).toContain(heading);
+    expect(text).toMatch(/37[^\d]/);
+    expect(text).toContain('1.5');
+    expect((await run('pdfinfo', [pdf])).stdout).toMatch(/Page size:\s+595\.\d* x 841\.\d* pts \(A4\)/);
+  }, 60_000);
+
+  it('explains how to get a PDF when LibreOffice is missing, and writes nothing', async () => {
+    const path = writeReport('nopdf.nianbao', { 'requests.new.natural': '1' });
+    const pdf = join(dir, 'never.pdf');
+    const { code, stderr } = await nianbaoWith({ NIANBAO_SOFFICE: join(dir, 'no-such-soffice') }, 'export', path, '--pdf', pdf);
+    expect(code).toBe(2);
+    expect(stderr).toContain('没有找到 LibreOffice');
+    expect(stderr).toContain('另存为 PDF');
+    expect(existsSync(pdf)).toBe(false);
   });
 
   it.each([
