@@ -20,12 +20,22 @@ const LEAVES = formatIndex('gov2021')
 
 /**
  * Installed in the page as source text: tsx compiles functions passed to
- * page.evaluate with name helpers the page does not have. At each armed
- * keydown the clock starts; it stops at the first animation frame in which
- * the row total and the findings panel both show something new.
+ * page.evaluate with name helpers the page does not have.
+ *
+ * For each armed keystroke it records, from the key event's own timestamp
+ * (so input delivery counts):
+ * - handling: until the page's handlers for the key (keydown … input, keyup)
+ *   and React's commit have run;
+ * - waiting: from then until the first animation frame in which the row
+ *   total and the findings panel both show something new (the 60 Hz frame
+ *   tick, and any task the browser runs first);
+ * - rendering: that frame's style, layout, paint and commit, which end
+ *   before a user-blocking task posted from the frame's callback can run.
+ * Rasterizing and drawing on the compositor's threads are not included.
  */
 const KEYSTROKE_PROBE = `(() => {
   let armed = null;
+  let current = null;
   window.__probe = {
     arm(totalId) {
       const total = document.querySelector('[data-cell="' + totalId + '"]');
@@ -35,14 +45,33 @@ const KEYSTROKE_PROBE = `(() => {
       window.__probe.done = new Promise((resolve, reject) => { armed.resolve = resolve; armed.reject = reject; });
     },
   };
-  document.addEventListener('keydown', () => {
+  // Bubbling listeners on window run after React's; the microtask after React's commit.
+  for (const type of ['keydown', 'keypress', 'beforeinput', 'input', 'keyup']) {
+    window.addEventListener(type, () => {
+      const watch = current;
+      if (watch && !watch.framed) queueMicrotask(() => { if (!watch.framed) watch.handled = performance.now(); });
+    });
+  }
+  document.addEventListener('keydown', (event) => {
     const watch = armed;
     armed = null;
     if (!watch) return;
-    const start = performance.now();
+    current = watch;
+    const start = event.timeStamp;
+    watch.handled = start;
     const check = () => {
       if (watch.total.value !== watch.before.total && watch.panel.textContent !== watch.before.panel) {
-        watch.resolve(performance.now() - start);
+        watch.framed = true;
+        const framed = performance.now();
+        scheduler.postTask(() => {
+          const end = performance.now();
+          watch.resolve({
+            total: end - start,
+            handling: watch.handled - start,
+            waiting: Math.max(0, framed - watch.handled),
+            rendering: end - framed,
+          });
+        }, { priority: 'user-blocking' });
       } else if (performance.now() - start > 5000) {
         watch.reject(new Error('the screen did not change within 5 s'));
       } else {
@@ -53,20 +82,25 @@ const KEYSTROKE_PROBE = `(() => {
   }, { capture: true });
 })()`;
 
-let editing: { samples: number[]; heapMb: number } | undefined;
+interface KeystrokeTiming {
+  total: number;
+  handling: number;
+  waiting: number;
+  rendering: number;
+}
 
-/** Types 200 digits into 三 and measures each; the heap is read afterwards. Run once, shared by two rows. */
-async function measureEditing(): Promise<{ samples: number[]; heapMb: number }> {
+let editing: { samples: KeystrokeTiming[]; heapMb: number } | undefined;
+
+/** Types 200 digits into 三 and measures each; the heap is read afterwards. Run once, shared by three rows. */
+async function measureEditing(): Promise<{ samples: KeystrokeTiming[]; heapMb: number }> {
   if (editing) return editing;
-  // Unthrottled frames: the figure is the editor's own work up to the frame
-  // showing it, not the wait for a 60 Hz display's next refresh.
-  const session = await startSession({ chromiumArgs: ['--disable-frame-rate-limit', '--disable-gpu-vsync'] });
+  const session = await startSession();
   try {
     const page = await session.openEditor();
     await createReport(page, 2025, '基准测试镇人民政府');
     await showSection(page, '三');
     await page.evaluate(KEYSTROKE_PROBE);
-    const samples: number[] = [];
+    const samples: KeystrokeTiming[] = [];
     for (let i = 0; i < KEYSTROKES; i++) {
       const id = LEAVES[i % LEAVES.length]!;
       const row = id.split('.')[1];
@@ -75,7 +109,7 @@ async function measureEditing(): Promise<{ samples: number[]; heapMb: number }> 
       await page.evaluate(`window.__probe.arm(${JSON.stringify(totalId)})`);
       // A different digit each pass, so the total always changes.
       await page.keyboard.press(String(1 + (Math.floor(i / LEAVES.length) % 9)));
-      samples.push(Number(await page.evaluate('window.__probe.done')));
+      samples.push((await page.evaluate('window.__probe.done')) as KeystrokeTiming);
     }
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
@@ -89,15 +123,25 @@ async function measureEditing(): Promise<{ samples: number[]; heapMb: number }> 
   }
 }
 
-async function keystrokeLatency(): Promise<BenchResult> {
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+async function keystrokeToScreen(): Promise<BenchResult> {
   const { samples } = await measureEditing();
-  const { median, p95 } = percentiles(samples);
+  const { median, p95 } = percentiles(samples.map((s) => s.total));
+  const part = (key: keyof KeystrokeTiming) => ms(percentiles(samples.map((s) => s[key])).median);
   return {
     value: p95,
     unit: 'ms p95',
     pass: p95 < KEYSTROKE_BUDGET_MS,
-    detail: `median ${median.toFixed(1)} ms, ${samples.length} keystrokes`,
+    detail: `median ${ms(median)}; medians of its parts: handling ${part('handling')}, frame wait ${part('waiting')}, rendering ${part('rendering')}; ${samples.length} keys`,
   };
+}
+
+/** The same keystrokes without the wait for the display's next frame: the editor's and the browser's own work. */
+async function keystrokeWork(): Promise<BenchResult> {
+  const { samples } = await measureEditing();
+  const { median, p95 } = percentiles(samples.map((s) => s.handling + s.rendering));
+  return { value: p95, unit: 'ms p95', pass: p95 < KEYSTROKE_BUDGET_MS, detail: `median ${ms(median)}, handling + rendering` };
 }
 
 async function heapAfterEditing(): Promise<BenchResult> {
@@ -124,7 +168,8 @@ async function coldLoad(): Promise<BenchResult> {
 }
 
 export const benchmarks: Benchmark[] = [
-  { name: '编辑器 · 三 表按键到屏幕更新', budget: `p95 < ${KEYSTROKE_BUDGET_MS} ms`, measure: keystrokeLatency },
+  { name: '编辑器 · 三 表按键到屏幕更新', budget: `p95 < ${KEYSTROKE_BUDGET_MS} ms`, measure: keystrokeToScreen },
+  { name: '编辑器 · 三 表按键处理与绘制（不含等帧）', budget: `p95 < ${KEYSTROKE_BUDGET_MS} ms`, measure: keystrokeWork },
   { name: '编辑器 · 冷启动到可操作', budget: `< ${LOAD_BUDGET_MS} ms`, measure: coldLoad },
   { name: '编辑器 · 编辑后 JS 堆', budget: `< ${HEAP_BUDGET_MB} MB`, measure: heapAfterEditing },
 ];

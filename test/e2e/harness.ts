@@ -27,8 +27,8 @@ export function assertBuilt(): void {
   }
 }
 
-export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...extraArgs] });
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
 export interface Session {
@@ -41,11 +41,11 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function startSession(options: { chromiumArgs?: readonly string[] } = {}): Promise<Session> {
+export async function startSession(): Promise<Session> {
   assertBuilt();
   const workspace = await mkdtemp(join(tmpdir(), 'nianbao-e2e-'));
   const host = await startWebHost({ port: 0, workspace, rendererDir: RENDERER_DIR });
-  const browser = await launchChromium(options.chromiumArgs);
+  const browser = await launchChromium();
   const problems: string[] = [];
   return {
     workspace,
