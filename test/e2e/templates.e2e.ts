@@ -103,4 +103,32 @@ describe('last year as a template, and export', () => {
     expect(report.cells['requests.new.natural']?.raw).toBe('9');
     expect(report.cells['requests.granted.natural']?.raw).toBe('9');
   });
+
+  it('exports text and a web page with the options chosen in the dialog', async () => {
+    const page = editor.page();
+    await createReport(page, 2025, '导出测试镇人民政府');
+    await showSection(page, '三');
+    await typeInto(page, 'requests.new.natural', '9');
+    const exportWith = async (title: string, file: string, choose: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) => {
+      await page.getByRole('button', { name: title }).click();
+      const dialog = page.getByRole('dialog', { name: title });
+      await choose(dialog);
+      await answerNextDialog(page, file);
+      await dialog.getByRole('button', { name: /^(仍然)?导出$/ }).click();
+      await expect.poll(() => page.getByRole('status').textContent()).toContain(`已导出：${file}`);
+      return readFile(join(editor.session().workspace, file), 'utf8');
+    };
+
+    const text = await exportWith('导出文本', '导出.txt', async (dialog) => {
+      await dialog.getByRole('radio', { name: /制表符分隔/ }).check();
+      await dialog.getByRole('checkbox', { name: '空白单元格印为 0' }).check();
+    });
+    // Tab-separated, blanks printed as 0, the total computed: 自然人 9, five blank columns, 总计 9.
+    expect(text).toMatch(/一、本年新收[^\n]*\t9\t0\t0\t0\t0\t0\t9\s*$/m);
+
+    const html = await exportWith('导出网页', '导出.html', async () => {});
+    expect(html).toMatch(/<th[^>]*colspan="5"[^>]*>法人或其他组织<\/th>/);
+    // Blanks stay blank unless asked: the business column of 本年新收 is an empty cell.
+    expect(html).toMatch(/本年新收[\s\S]*?<td[^>]*>9<\/td>\s*<td[^>]*><\/td>/);
+  });
 });
