@@ -86,15 +86,16 @@ type ExportKind = (typeof EXPORT_KINDS)[number];
 
 async function exportBytes(report: Report, kind: ExportKind, flags: Map<string, string | true>): Promise<Uint8Array | string> {
   const blankAsZero = flags.has('blank-as-zero');
+  const docxOptions = { layout: flags.has('compact') ? 'compact' : 'official', blankAsZero } as const;
   switch (kind) {
     case 'docx':
-      return exportDocx(report, { layout: flags.has('compact') ? 'compact' : 'official', blankAsZero });
+      return exportDocx(report, docxOptions);
     case 'txt':
       return exportText(report, { tables: flags.has('tsv') ? 'tsv' : 'aligned', blankAsZero });
     case 'html':
       return exportHtml(report, { blankAsZero });
     case 'pdf':
-      return pdfFromDocx(await exportDocx(report, { layout: flags.has('compact') ? 'compact' : 'official', blankAsZero }));
+      return pdfFromDocx(await exportDocx(report, docxOptions));
   }
 }
 

@@ -32,6 +32,8 @@ export function findSoffice(env: NodeJS.ProcessEnv = process.env, exists: (path:
 const NO_LIBREOFFICE =
   '本机没有找到 LibreOffice，命令行无法直接导出 PDF。请先导出 Word（--docx），在 Word 或 WPS 中另存为 PDF；或在年报桌面版中使用“导出 PDF”。';
 
+const CONVERSION_FAILED = 'LibreOffice 未能把报告转换为 PDF；请导出 Word 后另存为 PDF。';
+
 /** Converting a report takes a few seconds; a minute means LibreOffice is stuck (e.g. a dialog on a locked profile). */
 const TIMEOUT_MS = 60_000;
 
@@ -51,10 +53,10 @@ export async function pdfFromDocx(docx: Uint8Array, soffice: string = findSoffic
       );
     }).catch((error: unknown) => {
       const missing = typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT';
-      throw new FileError(missing ? NO_LIBREOFFICE : 'LibreOffice 未能把报告转换为 PDF；请导出 Word 后另存为 PDF。');
+      throw new FileError(missing ? NO_LIBREOFFICE : CONVERSION_FAILED);
     });
     const pdf = join(dir, 'report.pdf');
-    if (!existsSync(pdf)) throw new FileError('LibreOffice 未能把报告转换为 PDF；请导出 Word 后另存为 PDF。');
+    if (!existsSync(pdf)) throw new FileError(CONVERSION_FAILED);
     return new Uint8Array(await readFile(pdf));
   } finally {
     await rm(dir, { recursive: true, force: true });

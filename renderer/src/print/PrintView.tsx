@@ -29,6 +29,16 @@ function Cell({ cell }: { cell: LayoutCell }) {
   );
 }
 
+function Rows({ rows }: { rows: TableLayout['rows'] }) {
+  return rows.map((row, i) => (
+    <tr key={i}>
+      {row.cells.map((cell) => (
+        <Cell key={cell.col} cell={cell} />
+      ))}
+    </tr>
+  ));
+}
+
 function Table({ table }: { table: TableLayout }) {
   const total = table.columnWidthsMm.reduce((a, b) => a + b, 0);
   const head = table.rows.slice(0, table.repeatHeaderRows);
@@ -44,23 +54,11 @@ function Table({ table }: { table: TableLayout }) {
         </colgroup>
         {head.length > 0 && (
           <thead>
-            {head.map((row, i) => (
-              <tr key={i}>
-                {row.cells.map((cell) => (
-                  <Cell key={cell.col} cell={cell} />
-                ))}
-              </tr>
-            ))}
+            <Rows rows={head} />
           </thead>
         )}
         <tbody>
-          {body.map((row, i) => (
-            <tr key={i}>
-              {row.cells.map((cell) => (
-                <Cell key={cell.col} cell={cell} />
-              ))}
-            </tr>
-          ))}
+          <Rows rows={body} />
         </tbody>
       </table>
     </>
