@@ -52,6 +52,22 @@ describe('navigation and the findings panel', () => {
     expect(document.activeElement).toBe(cellInput('appeals.count.review_upheld'));
   });
 
+  it('keeps the rows of findings an edit did not add or remove, when new ones appear before them', async () => {
+    const user = userEvent.setup();
+    renderEditor(<Workspace />);
+    await user.click(navButton(/^三、/));
+    const section = () => within(panel()).getByRole('region', { name: '三、收到和处理政府信息公开申请情况' });
+    const blankRow = () => section().querySelector('li[data-rule="value.blank"]');
+    const before = blankRow();
+    expect(before).toHaveTextContent('有 144 个单元格未填写');
+    await user.click(cellInput('requests.new.natural'));
+    await user.keyboard('5');
+    // Two balance errors now come first in 三; the blank-cell row is updated in place.
+    expect(section().querySelectorAll('li')[0]).toHaveAttribute('data-rule', 'requests.balance');
+    expect(blankRow()).toBe(before);
+    expect(before).toHaveTextContent('有 143 个单元格未填写');
+  });
+
   it('fills blanks with 0 in one click, and the click can be undone', async () => {
     const user = userEvent.setup();
     const { editor } = renderEditor(<Workspace />);

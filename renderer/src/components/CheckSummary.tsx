@@ -1,10 +1,12 @@
 /** 检查: errors to fix, warnings to fix or explain, or all clear. */
 import type { Report } from '../../../shared/model/report.ts';
-import { derive, isOpen } from '../store/derive.ts';
+import { derive, isOpen, listKeys } from '../store/derive.ts';
 
 export function CheckSummary({ report }: { report: Report }) {
   const { findings, total } = derive(report);
   const explained = findings.filter((f) => !isOpen(f)).length;
+  const first = findings.filter(isOpen).slice(0, 8);
+  const keys = listKeys(first);
   if (total.errors === 0 && total.warnings === 0) {
     return (
       <p className="check-summary clear" role="status">
@@ -18,14 +20,11 @@ export function CheckSummary({ report }: { report: Report }) {
       {total.warnings > 0 && <p className="warning">有 {total.warnings} 条提示，请修改或说明原因。</p>}
       {explained > 0 && <p>{explained} 条提示已说明。</p>}
       <ul className="check-list">
-        {findings
-          .filter(isOpen)
-          .slice(0, 8)
-          .map((f, i) => (
-            <li key={`${f.key}#${i}`} className={f.severity}>
-              {f.message}
-            </li>
-          ))}
+        {first.map((f, i) => (
+          <li key={keys[i]} className={f.severity}>
+            {f.message}
+          </li>
+        ))}
       </ul>
       {total.errors + total.warnings > 8 && <p>……其余见右侧“检查结果”。</p>}
     </div>

@@ -7,7 +7,7 @@ import { memo, useState } from 'react';
 import type { Finding, FindingFix } from '../../../shared/checks/index.ts';
 import { getFormat } from '../../../shared/formats/index.ts';
 import { useActions, useEditor } from '../store/context.tsx';
-import { derive, isOpen, pageOf, type PageKey } from '../store/derive.ts';
+import { derive, isOpen, listKeys, pageOf, type PageKey } from '../store/derive.ts';
 
 export function fixLabel(fix: FindingFix): string {
   switch (fix.kind) {
@@ -138,13 +138,14 @@ export function FindingsPanel() {
       )}
       {pages.map(({ key, title }) => {
         const items = shown.filter((f) => pageOf(f) === key);
+        const keys = listKeys(items);
         if (items.length === 0) return null;
         return (
           <section key={key} aria-label={title}>
             <h3>{title}</h3>
             <ul>
               {items.map((finding, i) => (
-                <FindingItem key={`${finding.key}#${i}`} finding={finding} />
+                <FindingItem key={keys[i]} finding={finding} />
               ))}
             </ul>
           </section>

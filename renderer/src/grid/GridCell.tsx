@@ -1,7 +1,7 @@
 /**
- * One value cell. It subscribes to its own entry, its computed total and its
- * finding only, so a keystroke re-renders this cell and the cells whose
- * numbers actually changed. Spreadsheet keys: arrows, Tab, Enter move;
+ * One value cell. It subscribes to its own view (entry, computed total and
+ * mark) only, so a keystroke re-renders this cell and the cells whose
+ * numbers or marks actually changed. Spreadsheet keys: arrows, Tab, Enter move;
  * typing replaces (the content is selected on arrival); Escape cancels;
  * Delete clears. A Chinese input method's composition is kept local until it
  * ends, so pinyin never reaches the report.
@@ -12,7 +12,7 @@ import { formatCellNumber } from '../../../shared/model/parseCellValue.ts';
 import type { CellEntry } from '../../../shared/model/report.ts';
 import { useImeDraft } from '../components/useImeDraft.ts';
 import { useActions, useEditor } from '../store/context.tsx';
-import { derive } from '../store/derive.ts';
+import { cellView } from '../store/derive.ts';
 import { parseClipboardBlock } from './clipboard.ts';
 import { GridContext } from './gridContext.ts';
 import { moveFrom, placeBlock, type Move } from './gridModel.ts';
@@ -46,11 +46,7 @@ export const GridCell = memo(function GridCell({ id }: { id: string }) {
   const grid = useContext(GridContext);
   const actions = useActions();
   const format = useEditor((s) => s.report?.format);
-  const entry = useEditor((s) => s.report?.cells[id]);
-  const computed = useEditor((s) => (s.report ? derive(s.report).values.cells.get(id)?.computed : undefined));
-  const severity = useEditor((s) => (s.report ? derive(s.report).marks.get(id)?.severity : undefined));
-  const message = useEditor((s) => (s.report ? derive(s.report).marks.get(id)?.message : undefined));
-  const acknowledged = useEditor((s) => (s.report ? derive(s.report).marks.get(id)?.acknowledged : undefined));
+  const view = useEditor((s) => (s.report ? cellView(s.report, id) : undefined));
   const focusSeq = useEditor((s) => (s.focus?.cell === id ? s.focus.seq : 0));
 
   const { draft, discardDraft, handlers } = useImeDraft<HTMLInputElement>((value) => actions.typeCell(id, value));
@@ -68,6 +64,9 @@ export const GridCell = memo(function GridCell({ id }: { id: string }) {
 
   const info = format ? formatIndex(format).cellById.get(id) : undefined;
   if (!info || !grid) return null;
+  const entry = view?.entry;
+  const computed = view?.computed;
+  const { severity, message, acknowledged } = view?.mark ?? {};
   const isTotal = info.computedBy !== undefined;
   const provenance = entry ? entry.source : isTotal ? 'computed' : 'typed';
   const shown = draft ?? entry?.raw ?? (isTotal && computed !== undefined && computed !== null ? formatCellNumber(computed) : '');

@@ -6,7 +6,7 @@
  */
 import { checkReport, type Finding, type Severity } from '../../../shared/checks/index.ts';
 import { SECTION_KEYS, type SectionKey } from '../../../shared/formats/types.ts';
-import type { Report } from '../../../shared/model/report.ts';
+import type { CellEntry, Report } from '../../../shared/model/report.ts';
 import { evaluateReport, type ReportValues } from '../../../shared/model/values.ts';
 
 export type PageKey = 'info' | SectionKey;
@@ -55,6 +55,20 @@ export function isOpen(finding: Finding): boolean {
   return finding.acknowledged === undefined;
 }
 
+/**
+ * React keys for a list of findings: each finding's own key, numbered if it
+ * repeats. Stable as findings come and go, so an edit does not rebuild the
+ * rows after the one that changed.
+ */
+export function listKeys(findings: readonly Finding[]): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((finding) => {
+    const n = (seen.get(finding.key) ?? 0) + 1;
+    seen.set(finding.key, n);
+    return n === 1 ? finding.key : `${finding.key}#${n}`;
+  });
+}
+
 function computeDerived(report: Report): Derived {
   const values = evaluateReport(report);
   const findings = checkReport(report, values);
@@ -87,4 +101,38 @@ let last: { report: Report; derived: Derived } | undefined;
 export function derive(report: Report): Derived {
   if (last?.report !== report) last = { report, derived: computeDerived(report) };
   return last.derived;
+}
+
+/** What one grid cell shows: what is stored, its computed value and its mark. */
+export interface CellView {
+  entry: CellEntry | undefined;
+  computed: number | null | undefined;
+  mark: CellMark | undefined;
+}
+
+function sameView(a: CellView, b: CellView): boolean {
+  return (
+    a.entry === b.entry &&
+    a.computed === b.computed &&
+    a.mark?.severity === b.mark?.severity &&
+    a.mark?.message === b.mark?.message &&
+    a.mark?.acknowledged === b.mark?.acknowledged
+  );
+}
+
+const views = new Map<string, { report: Report; view: CellView }>();
+
+/**
+ * A cell's view, the same object for as long as nothing in it changes, so
+ * each cell needs one subscription and a keystroke wakes only the cells it
+ * changed.
+ */
+export function cellView(report: Report, id: string): CellView {
+  const cached = views.get(id);
+  if (cached?.report === report) return cached.view;
+  const derived = derive(report);
+  const next: CellView = { entry: report.cells[id], computed: derived.values.cells.get(id)?.computed, mark: derived.marks.get(id) };
+  const view = cached && sameView(cached.view, next) ? cached.view : next;
+  views.set(id, { report, view });
+  return view;
 }
