@@ -1,13 +1,17 @@
 /**
  * The editor in Chromium (the built renderer through the browser-mode host):
- * keystroke-to-screen latency in the largest grid, cold load to interactive,
- * and the JS heap after editing. Needs `npm run build` first.
+ * keystroke-to-screen latency in the largest grid (and, for reference, on a
+ * bare page in the same browser), cold load to interactive, and the JS heap
+ * after editing. Needs `npm run build` first.
  */
+import type { Page } from 'playwright-core';
 import { formatIndex } from '../../shared/formats/index.ts';
 import { createReport, startSession, showSection } from '../e2e/harness.ts';
 import { percentiles, type Benchmark, type BenchResult } from './types.ts';
 
 const KEYSTROKES = 200;
+const WARMUP = 10;
+/** About one frame of a 60 Hz display: the keystroke's update should be on the next one. */
 const KEYSTROKE_BUDGET_MS = 16;
 const LOAD_RUNS = 5;
 const LOAD_BUDGET_MS = 1500;
@@ -24,13 +28,15 @@ const LEAVES = formatIndex('gov2021')
  *
  * For each armed keystroke it records, from the key event's own timestamp
  * (so input delivery counts):
- * - handling: until the page's handlers for the key (keydown … input, keyup)
- *   and React's commit have run;
- * - waiting: from then until the first animation frame in which the row
- *   total and the findings panel both show something new (the 60 Hz frame
- *   tick, and any task the browser runs first);
+ * - handling: the key's delivery, the page's keydown and input handlers,
+ *   React's commit, Blink's text insertion and the layout of everything they
+ *   changed (forced right after the input event, as Blink itself would);
+ * - waiting: from then until the animation frame that shows the new row
+ *   total and findings: the display's 60 Hz tick, and any task the browser
+ *   runs first (in Chromium, the autofill pass Electron does not have);
  * - rendering: that frame's style, layout, paint and commit, which end
  *   before a user-blocking task posted from the frame's callback can run.
+ * The key's release is a separate, later event and is not part of it.
  * Rasterizing and drawing on the compositor's threads are not included.
  */
 const KEYSTROKE_PROBE = `(() => {
@@ -45,30 +51,31 @@ const KEYSTROKE_PROBE = `(() => {
       window.__probe.done = new Promise((resolve, reject) => { armed.resolve = resolve; armed.reject = reject; });
     },
   };
-  // Bubbling listeners on window run after React's; the microtask after React's commit.
-  for (const type of ['keydown', 'keypress', 'beforeinput', 'input', 'keyup']) {
-    window.addEventListener(type, () => {
-      const watch = current;
-      if (watch && !watch.framed) queueMicrotask(() => { if (!watch.framed) watch.handled = performance.now(); });
+  // A bubbling listener on window runs after React's; the microtask after React's commit.
+  window.addEventListener('input', () => {
+    const watch = current;
+    if (!watch || watch.handled !== undefined) return;
+    queueMicrotask(() => {
+      void document.documentElement.offsetHeight;
+      watch.handled = performance.now();
     });
-  }
+  });
   document.addEventListener('keydown', (event) => {
     const watch = armed;
     armed = null;
     if (!watch) return;
     current = watch;
     const start = event.timeStamp;
-    watch.handled = start;
     const check = () => {
       if (watch.total.value !== watch.before.total && watch.panel.textContent !== watch.before.panel) {
-        watch.framed = true;
         const framed = performance.now();
+        if (watch.handled === undefined) watch.handled = framed;
         scheduler.postTask(() => {
           const end = performance.now();
           watch.resolve({
             total: end - start,
             handling: watch.handled - start,
-            waiting: Math.max(0, framed - watch.handled),
+            waiting: framed - watch.handled,
             rendering: end - framed,
           });
         }, { priority: 'user-blocking' });
@@ -89,6 +96,31 @@ interface KeystrokeTiming {
   rendering: number;
 }
 
+/** A cell to type into and the total whose change shows the keystroke took effect. */
+interface Target {
+  cell: string;
+  total: string;
+}
+
+/**
+ * Clicks each target's cell, types one digit and times it with the probe.
+ * The first WARMUP keystrokes let the JIT settle and are not counted.
+ */
+async function typeAndTime(page: Page, targets: readonly Target[]): Promise<KeystrokeTiming[]> {
+  await page.evaluate(KEYSTROKE_PROBE);
+  const samples: KeystrokeTiming[] = [];
+  for (let i = 0; i < WARMUP + KEYSTROKES; i++) {
+    const target = targets[i % targets.length]!;
+    await page.locator(`[data-cell="${target.cell}"]`).click();
+    await page.evaluate(`window.__probe.arm(${JSON.stringify(target.total)})`);
+    // A different digit each pass, so the total always changes.
+    await page.keyboard.press(String(1 + (Math.floor(i / targets.length) % 9)));
+    const timing = (await page.evaluate('window.__probe.done')) as KeystrokeTiming;
+    if (i >= WARMUP) samples.push(timing);
+  }
+  return samples;
+}
+
 let editing: { samples: KeystrokeTiming[]; heapMb: number } | undefined;
 
 /** Types 200 digits into 三 and measures each; the heap is read afterwards. Run once, shared by three rows. */
@@ -99,18 +131,8 @@ async function measureEditing(): Promise<{ samples: KeystrokeTiming[]; heapMb: n
     const page = await session.openEditor();
     await createReport(page, 2025, '基准测试镇人民政府');
     await showSection(page, '三');
-    await page.evaluate(KEYSTROKE_PROBE);
-    const samples: KeystrokeTiming[] = [];
-    for (let i = 0; i < KEYSTROKES; i++) {
-      const id = LEAVES[i % LEAVES.length]!;
-      const row = id.split('.')[1];
-      const totalId = `requests.${row}.total`;
-      await page.locator(`[data-cell="${id}"]`).click();
-      await page.evaluate(`window.__probe.arm(${JSON.stringify(totalId)})`);
-      // A different digit each pass, so the total always changes.
-      await page.keyboard.press(String(1 + (Math.floor(i / LEAVES.length) % 9)));
-      samples.push((await page.evaluate('window.__probe.done')) as KeystrokeTiming);
-    }
+    const targets = LEAVES.map((cell) => ({ cell, total: `requests.${cell.split('.')[1]}.total` }));
+    const samples = await typeAndTime(page, targets);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     await cdp.send('Performance.enable');
@@ -125,23 +147,67 @@ async function measureEditing(): Promise<{ samples: KeystrokeTiming[]; heapMb: n
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-async function keystrokeToScreen(): Promise<BenchResult> {
+/**
+ * The floor of the measurement: a page that does almost nothing (one input
+ * copied into another and into the "findings"), timed the same way in the
+ * same browser. What it shows is the browser's and the display's share.
+ */
+const BARE_PAGE = `<!doctype html><meta charset="utf-8">
+<input data-cell="typed"><input data-cell="total" readonly><aside class="findings"></aside>
+<script>
+  const [typed, total] = document.querySelectorAll('input');
+  const findings = document.querySelector('aside');
+  typed.addEventListener('focus', () => typed.select());
+  typed.addEventListener('input', () => { total.value = typed.value; findings.textContent = typed.value; });
+</script>`;
+
+async function keystrokeFloor(): Promise<BenchResult> {
+  const session = await startSession();
+  try {
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.setContent(BARE_PAGE);
+    const samples = await typeAndTime(page, [{ cell: 'typed', total: 'total' }]);
+    const { median, p95 } = percentiles(samples.map((s) => s.total));
+    const wait = percentiles(samples.map((s) => s.waiting));
+    return {
+      value: p95,
+      unit: 'ms p95',
+      pass: true,
+      reference: true,
+      detail: `median ${ms(median)}; waiting for the frame: median ${ms(wait.median)}, p95 ${ms(wait.p95)}`,
+    };
+  } finally {
+    await session.close();
+  }
+}
+
+/** The keystroke's own cost: handling and the rendering of its frame, without the wait for the display's tick. */
+async function keystrokeWork(): Promise<BenchResult> {
   const { samples } = await measureEditing();
-  const { median, p95 } = percentiles(samples.map((s) => s.total));
-  const part = (key: keyof KeystrokeTiming) => ms(percentiles(samples.map((s) => s[key])).median);
+  const { median, p95 } = percentiles(samples.map((s) => s.handling + s.rendering));
+  const part = (key: keyof KeystrokeTiming) => {
+    const p = percentiles(samples.map((s) => s[key]));
+    return `${ms(p.median)} (p95 ${ms(p.p95)})`;
+  };
   return {
     value: p95,
     unit: 'ms p95',
     pass: p95 < KEYSTROKE_BUDGET_MS,
-    detail: `median ${ms(median)}; medians of its parts: handling ${part('handling')}, frame wait ${part('waiting')}, rendering ${part('rendering')}; ${samples.length} keys`,
+    detail: `median ${ms(median)}; handling ${part('handling')}, rendering ${part('rendering')}; ${samples.length} keys`,
   };
 }
 
-/** The same keystrokes without the wait for the display's next frame: the editor's and the browser's own work. */
-async function keystrokeWork(): Promise<BenchResult> {
+/** From the key event to the painted frame, the wait for the display's next tick included. */
+async function keystrokeToScreen(): Promise<BenchResult> {
   const { samples } = await measureEditing();
-  const { median, p95 } = percentiles(samples.map((s) => s.handling + s.rendering));
-  return { value: p95, unit: 'ms p95', pass: p95 < KEYSTROKE_BUDGET_MS, detail: `median ${ms(median)}, handling + rendering` };
+  const { median, p95 } = percentiles(samples.map((s) => s.total));
+  const wait = percentiles(samples.map((s) => s.waiting));
+  return {
+    value: p95,
+    unit: 'ms p95',
+    pass: p95 < KEYSTROKE_BUDGET_MS,
+    detail: `median ${ms(median)}; waiting for the frame: median ${ms(wait.median)}, p95 ${ms(wait.p95)}`,
+  };
 }
 
 async function heapAfterEditing(): Promise<BenchResult> {
@@ -169,7 +235,8 @@ async function coldLoad(): Promise<BenchResult> {
 
 export const benchmarks: Benchmark[] = [
   { name: '编辑器 · 三 表按键到屏幕更新', budget: `p95 < ${KEYSTROKE_BUDGET_MS} ms`, measure: keystrokeToScreen },
-  { name: '编辑器 · 三 表按键处理与绘制（不含等帧）', budget: `p95 < ${KEYSTROKE_BUDGET_MS} ms`, measure: keystrokeWork },
+  { name: '编辑器 · 同上，只计处理与绘制（不含等帧）', budget: `p95 < ${KEYSTROKE_BUDGET_MS} ms`, measure: keystrokeWork },
+  { name: '参照 · 空白页按键到屏幕更新（本机下限）', budget: '参照', measure: keystrokeFloor },
   { name: '编辑器 · 冷启动到可操作', budget: `< ${LOAD_BUDGET_MS} ms`, measure: coldLoad },
   { name: '编辑器 · 编辑后 JS 堆', budget: `< ${HEAP_BUDGET_MB} MB`, measure: heapAfterEditing },
 ];

@@ -14,7 +14,7 @@ const BenchmarkSchema = z.object({
   measure: z.custom<Benchmark['measure']>((v) => typeof v === 'function'),
 });
 const ModuleSchema = z.object({ benchmarks: z.array(BenchmarkSchema) });
-const ResultSchema = z.object({ value: z.number(), unit: z.string(), pass: z.boolean(), detail: z.string().optional() });
+const ResultSchema = z.object({ value: z.number(), unit: z.string(), pass: z.boolean(), reference: z.boolean().optional(), detail: z.string().optional() });
 
 interface Row {
   name: string;
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
           name: bench.name,
           figure: formatFigure(result.value, result.unit, result.detail),
           budget: bench.budget,
-          verdict: result.pass ? 'pass' : 'FAIL',
+          verdict: result.reference ? 'reference' : result.pass ? 'pass' : 'FAIL',
         });
       } catch (error) {
         rows.push({ name: bench.name, figure: '—', budget: bench.budget, verdict: `BROKEN: ${String(error)}` });

@@ -3,6 +3,8 @@ export interface BenchResult {
   value: number;
   unit: string;
   pass: boolean;
+  /** A figure to read others against, with no budget of its own. */
+  reference?: boolean;
   detail?: string;
 }
 
