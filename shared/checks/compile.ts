@@ -8,7 +8,7 @@ import type { BalanceRule, ColumnDef, FormatId, ProseNumberRule, RowDef, Section
 export interface SumEquation {
   rule: SumRule;
   target: CellInfo;
-  parts: string[];
+  parts: readonly string[];
 }
 
 export interface BalanceEquation {
@@ -87,11 +87,8 @@ function compile(id: FormatId): CompiledFormat {
   const sums: SumEquation[] = [];
   for (const info of index.cells) {
     const rule = info.computedBy;
-    if (!rule) continue;
-    const parts = rule.parts.map((p) =>
-      rule.direction === 'row' ? `${info.table.id}.${info.row.id}.${p}` : `${info.table.id}.${p}.${info.column.id}`,
-    );
-    sums.push({ rule, target: info, parts });
+    if (!rule || !info.partIds) continue;
+    sums.push({ rule, target: info, parts: info.partIds });
   }
 
   const balances: BalanceEquation[] = format.balances.flatMap((rule) => {

@@ -38,6 +38,8 @@ export interface CellInfo {
   label: string;
   /** Set when the cell is the target of a sum rule: the editor computes it. */
   computedBy?: SumRule;
+  /** With computedBy: the ids of the cells the rule adds up, in its order. */
+  partIds?: readonly string[];
 }
 
 export interface FormatIndex {
@@ -100,7 +102,12 @@ export function formatIndex(id: FormatId): FormatIndex {
           const id = cellId(table.id, row.id, column.id);
           const info: CellInfo = { id, table, row, column, label: cellLabel(table, row, column) };
           const rule = computed.get(id);
-          if (rule) info.computedBy = rule;
+          if (rule) {
+            info.computedBy = rule;
+            info.partIds = rule.parts.map((part) =>
+              rule.direction === 'row' ? cellId(table.id, row.id, part) : cellId(table.id, part, column.id),
+            );
+          }
           cells.push(info);
         }
       }

@@ -5,7 +5,8 @@
  */
 import { formatIndex, type CellInfo, type FormatIndex } from '../formats/index.ts';
 import { parseCellValue, type ParsedCell } from './parseCellValue.ts';
-import type { Provenance, Report } from './report.ts';
+import type { ValueKind } from '../formats/types.ts';
+import type { CellEntry, Provenance, Report } from './report.ts';
 
 export interface CellValue {
   info: CellInfo;
@@ -37,12 +38,34 @@ function contribution(parsed: ParsedCell): number | null {
   return null;
 }
 
+/**
+ * Entries are never changed in place and each version of a report shares the
+ * untouched ones with the last, so an entry is parsed once, not on every
+ * keystroke.
+ */
+const parsedEntries = new WeakMap<CellEntry, { kind: ValueKind; parsed: ParsedCell }>();
+
+function parseEntry(entry: CellEntry, kind: ValueKind): ParsedCell {
+  const cached = parsedEntries.get(entry);
+  if (cached?.kind === kind) return cached.parsed;
+  const parsed = parseCellValue(entry.raw, kind);
+  parsedEntries.set(entry, { kind, parsed });
+  return parsed;
+}
+
 export function evaluateReport(report: Report): ReportValues {
   const index = formatIndex(report.format);
-  const parsed = new Map<string, ParsedCell>();
+  const cells = new Map<string, CellValue>();
   for (const info of index.cells) {
     const entry = report.cells[info.id];
-    parsed.set(info.id, entry ? parseCellValue(entry.raw, info.column.kind) : BLANK);
+    const parsed = entry ? parseEntry(entry, info.column.kind) : BLANK;
+    cells.set(info.id, {
+      info,
+      raw: entry?.raw,
+      parsed,
+      provenance: entry ? entry.source : info.computedBy ? 'computed' : 'typed',
+      value: parsed.status === 'number' ? parsed.value : null,
+    });
   }
 
   const computed = new Map<string, number | null>();
@@ -51,17 +74,13 @@ export function evaluateReport(report: Report): ReportValues {
   const compute = (id: string, depth: number): number | null => {
     const known = computed.get(id);
     if (known !== undefined) return known;
-    const info = index.cellById.get(id);
-    if (!info) return null;
-    const rule = info.computedBy;
-    if (!rule || depth > 8) return contribution(parsed.get(id) ?? BLANK);
+    const cell = cells.get(id);
+    if (!cell) return null;
+    const parts = cell.info.partIds;
+    if (!parts || depth > 8) return contribution(cell.parsed);
     let sum = 0;
     let any = false;
-    for (const part of rule.parts) {
-      const partId =
-        rule.direction === 'row'
-          ? `${info.table.id}.${info.row.id}.${part}`
-          : `${info.table.id}.${part}.${info.column.id}`;
+    for (const partId of parts) {
       const v = compute(partId, depth + 1);
       if (v !== null) {
         sum += v;
@@ -73,24 +92,10 @@ export function evaluateReport(report: Report): ReportValues {
     return result;
   };
 
-  const cells = new Map<string, CellValue>();
-  for (const info of index.cells) {
-    const entry = report.cells[info.id];
-    const p = parsed.get(info.id) ?? BLANK;
-    const stated = p.status === 'number' ? p.value : null;
-    const cell: CellValue = {
-      info,
-      raw: entry?.raw,
-      parsed: p,
-      provenance: entry ? entry.source : info.computedBy ? 'computed' : 'typed',
-      value: stated,
-    };
-    if (info.computedBy) {
-      const c = compute(info.id, 0);
-      cell.computed = c;
-      if (!entry) cell.value = c;
-    }
-    cells.set(info.id, cell);
+  for (const cell of cells.values()) {
+    if (!cell.info.computedBy) continue;
+    cell.computed = compute(cell.info.id, 0);
+    if (cell.raw === undefined) cell.value = cell.computed;
   }
   return { index, cells };
 }

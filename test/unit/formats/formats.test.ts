@@ -38,6 +38,13 @@ describe.each(FORMAT_IDS)('format %s', (id) => {
     expect(totals).toContain('appeals.count.suit_after_review_total');
     expect(totals).not.toContain('requests.new.natural');
   });
+
+  it('names the parts of every computed cell, each a cell of the format', () => {
+    for (const cell of index.cells) {
+      expect(cell.partIds !== undefined, cell.id).toBe(cell.computedBy !== undefined);
+      for (const part of cell.partIds ?? []) expect(index.cellById.has(part), `${cell.id} ← ${part}`).toBe(true);
+    }
+  });
 });
 
 describe('cell counts', () => {
@@ -45,6 +52,13 @@ describe('cell counts', () => {
     // 二: 6+6+6+2+2 = 22 (2019) and 6+1+2+1 = 10 (2021); 三: 23 or 25 rows × 7; 四: 15.
     expect(formatIndex('gov2019').cells.length).toBe(22 + 23 * 7 + 15);
     expect(formatIndex('gov2021').cells.length).toBe(10 + 25 * 7 + 15);
+  });
+
+  it.each([
+    ['a row total', 'requests.new.total', ['requests.new.natural', 'requests.new.business', 'requests.new.research', 'requests.new.nonprofit', 'requests.new.legal', 'requests.new.other_org']],
+    ['a column total', 'requests.results_total.natural', ['requests.granted.natural', 'requests.partly_granted.natural', 'requests.denied_state_secret.natural']],
+  ])('lists the parts of %s in the rule\'s order', (_name, id, first) => {
+    expect(formatIndex('gov2021').cellById.get(id)?.partIds?.slice(0, first.length)).toEqual(first);
   });
 
   it('labels cells for messages', () => {
