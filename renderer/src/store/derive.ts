@@ -110,14 +110,8 @@ export interface CellView {
   mark: CellMark | undefined;
 }
 
-function sameView(a: CellView, b: CellView): boolean {
-  return (
-    a.entry === b.entry &&
-    a.computed === b.computed &&
-    a.mark?.severity === b.mark?.severity &&
-    a.mark?.message === b.mark?.message &&
-    a.mark?.acknowledged === b.mark?.acknowledged
-  );
+function sameMark(a: CellMark | undefined, b: CellMark | undefined): boolean {
+  return a?.severity === b?.severity && a?.message === b?.message && a?.acknowledged === b?.acknowledged;
 }
 
 const views = new Map<string, { report: Report; view: CellView }>();
@@ -125,14 +119,24 @@ const views = new Map<string, { report: Report; view: CellView }>();
 /**
  * A cell's view, the same object for as long as nothing in it changes, so
  * each cell needs one subscription and a keystroke wakes only the cells it
- * changed.
+ * changed. Called for every cell on every edit, so an unchanged cell
+ * allocates nothing.
  */
 export function cellView(report: Report, id: string): CellView {
   const cached = views.get(id);
   if (cached?.report === report) return cached.view;
   const derived = derive(report);
-  const next: CellView = { entry: report.cells[id], computed: derived.values.cells.get(id)?.computed, mark: derived.marks.get(id) };
-  const view = cached && sameView(cached.view, next) ? cached.view : next;
+  const entry = report.cells[id];
+  const computed = derived.values.cells.get(id)?.computed;
+  const mark = derived.marks.get(id);
+  if (cached) {
+    const { view } = cached;
+    cached.report = report;
+    if (view.entry === entry && view.computed === computed && sameMark(view.mark, mark)) return view;
+    cached.view = { entry, computed, mark };
+    return cached.view;
+  }
+  const view: CellView = { entry, computed, mark };
   views.set(id, { report, view });
   return view;
 }
