@@ -27,8 +27,8 @@ export function assertBuilt(): void {
   }
 }
 
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+export async function launchChromium(executablePath = CHROMIUM): Promise<Browser> {
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
 
 export interface Session {
@@ -41,11 +41,12 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function startSession(): Promise<Session> {
+/** A session in Debian's Chromium, or in another build of it named by path. */
+export async function startSession(executablePath = CHROMIUM): Promise<Session> {
   assertBuilt();
   const workspace = await mkdtemp(join(tmpdir(), 'nianbao-e2e-'));
   const host = await startWebHost({ port: 0, workspace, rendererDir: RENDERER_DIR });
-  const browser = await launchChromium();
+  const browser = await launchChromium(executablePath);
   const problems: string[] = [];
   return {
     workspace,
