@@ -147,7 +147,9 @@ function measureEditing(browser: string = CHROMIUM): Promise<Editing> {
 }
 
 async function typeIntoEditor(browser: string): Promise<Editing> {
-  if (!existsSync(browser)) throw new Error(`${browser} is missing: apt-get install chromium-headless-shell, or name it in NIANBAO_HEADLESS_SHELL`);
+  if (!existsSync(browser)) {
+    throw new Error(`${browser} is missing: apt-get install chromium chromium-headless-shell, or name them in NIANBAO_CHROMIUM and NIANBAO_HEADLESS_SHELL`);
+  }
   const session = await startSession(browser);
   try {
     const page = await session.openEditor();
