@@ -138,8 +138,8 @@ export function FindingsPanel() {
       )}
       {pages.map(({ key, title }) => {
         const items = shown.filter((f) => pageOf(f) === key);
-        const keys = listKeys(items);
         if (items.length === 0) return null;
+        const keys = listKeys(items);
         return (
           <section key={key} aria-label={title}>
             <h3>{title}</h3>
