@@ -18,6 +18,19 @@ describe('the 三 grid', () => {
     expect(screen.getByRole('textbox', { name: '（七）总计·自然人' })).toBe(cellInput('requests.results_total.natural'));
   });
 
+  it('gives every cell a form of its own that never submits, even on Enter', async () => {
+    const user = userEvent.setup();
+    renderEditor(<SectionPage section="三" />);
+    for (const info of requestCells) expect([...(cellInput(info.id).form?.elements ?? [])]).toEqual([cellInput(info.id)]);
+    const submits: Event[] = [];
+    document.addEventListener('submit', (event) => submits.push(event));
+    fireEvent.submit(cellInput('requests.new.natural').form!);
+    await user.click(cellInput('requests.new.business'));
+    await user.keyboard('5{Enter}');
+    expect(submits.map((event) => event.defaultPrevented)).toEqual([true]);
+    expect(document.activeElement).toBe(cellInput('requests.carried_in.business'));
+  });
+
   it('draws the official merged headers and row groups from the format', () => {
     renderEditor(<SectionPage section="三" />);
     const table = screen.getByRole('table', { name: '三、收到和处理政府信息公开申请情况' });
