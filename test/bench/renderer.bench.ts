@@ -5,6 +5,7 @@
  * after editing. Needs `npm run build` first.
  */
 import { existsSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from 'playwright-core';
 import { formatIndex } from '../../shared/formats/index.ts';
 import { CHROMIUM, createReport, startSession, showSection } from '../e2e/harness.ts';
@@ -104,16 +105,33 @@ interface Target {
 }
 
 /**
- * Clicks each target's cell, types one digit and times it with the probe.
- * The first WARMUP keystrokes let the JIT settle and are not counted.
+ * The pause between landing on a cell and typing into it: 40–120 ms, quicker
+ * than any clerk, whose keys come a tenth of a second or more apart. Typed at
+ * once, the key would often reach the page within the frame interval the
+ * click's redraw has just used, and wait for the display's next tick. Varied,
+ * so keys fall at every phase of the 60 Hz tick; seeded, so runs are alike.
+ */
+function pauses(): () => number {
+  let state = 2026;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return 40 + Math.floor((state / 2 ** 31) * 81);
+  };
+}
+
+/**
+ * Clicks each target's cell, pauses, types one digit and times it with the
+ * probe. The first WARMUP keystrokes let the JIT settle and are not counted.
  */
 async function typeAndTime(page: Page, targets: readonly Target[]): Promise<KeystrokeTiming[]> {
   await page.evaluate(KEYSTROKE_PROBE);
   const samples: KeystrokeTiming[] = [];
+  const pause = pauses();
   for (let i = 0; i < WARMUP + KEYSTROKES; i++) {
     const target = targets[i % targets.length]!;
     await page.locator(`[data-cell="${target.cell}"]`).click();
     await page.evaluate(`window.__probe.arm(${JSON.stringify(target.total)})`);
+    await sleep(pause());
     // A different digit each pass, so the total always changes.
     await page.keyboard.press(String(1 + (Math.floor(i / targets.length) % 9)));
     const timing = (await page.evaluate('window.__probe.done')) as KeystrokeTiming;
