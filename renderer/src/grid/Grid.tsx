@@ -3,9 +3,10 @@
  * header groups, merged row groups, the 勾稽 note in its corner. Headers and
  * row labels stay in view while the grid scrolls.
  */
-import { memo, type CSSProperties } from 'react';
+import { memo, useEffect, type CSSProperties } from 'react';
 import type { LayoutCell, LayoutRow } from '../../../shared/export/layout.ts';
-import { GridCell } from './GridCell.tsx';
+import { useEditor } from '../store/context.tsx';
+import { focusCell, GridCell } from './GridCell.tsx';
 import { GridContext } from './gridContext.ts';
 import type { GridModel } from './gridModel.ts';
 
@@ -70,6 +71,19 @@ function RowView({ row, offsets }: { row: LayoutRow; offsets: number[] }) {
   );
 }
 
+/**
+ * Moves to a cell of this grid when the findings panel or a fix asks for it.
+ * One subscription per grid rather than one per cell, which every keystroke
+ * would wake.
+ */
+function FocusRequests({ grid }: { grid: GridModel }) {
+  const request = useEditor((s) => (s.focus?.cell && grid.where.has(s.focus.cell) ? s.focus : null));
+  useEffect(() => {
+    if (request) focusCell(request.cell, { scroll: true });
+  }, [request]);
+  return null;
+}
+
 export const Grid = memo(function Grid({ grid, label }: { grid: GridModel; label: string }) {
   const { layout } = grid;
   const widths = layout.columnWidthsMm.map((mm) => Math.round(mm * PX_PER_MM));
@@ -85,6 +99,7 @@ export const Grid = memo(function Grid({ grid, label }: { grid: GridModel; label
   const body = layout.rows.slice(layout.repeatHeaderRows);
   return (
     <GridContext.Provider value={grid}>
+      <FocusRequests grid={grid} />
       {layout.note && <p className="table-note">{layout.note}</p>}
       {/* Scrolling a cell into view must not leave it under the sticky row labels. */}
       <div className="grid-scroll" style={{ scrollPaddingLeft: labelWidth }}>

@@ -6,7 +6,7 @@
  * Delete clears. A Chinese input method's composition is kept local until it
  * ends, so pinyin never reaches the report.
  */
-import { memo, useContext, useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { memo, useContext, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { formatIndex } from '../../../shared/formats/index.ts';
 import { formatCellNumber } from '../../../shared/model/parseCellValue.ts';
 import type { CellEntry } from '../../../shared/model/report.ts';
@@ -29,10 +29,12 @@ const PROVENANCE_LABEL: Record<string, string> = {
   computed: '自动计算的合计',
 };
 
-function focusCell(id: string | undefined): boolean {
+/** Focuses a cell with its content selected, so typing replaces it. */
+export function focusCell(id: string | undefined, options: { scroll?: boolean } = {}): boolean {
   if (!id) return false;
   const input = document.getElementById(cellDomId(id));
   if (!(input instanceof HTMLInputElement)) return false;
+  if (options.scroll) input.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   input.focus();
   input.select();
   return true;
@@ -45,9 +47,7 @@ function wholeSelected(input: HTMLInputElement): boolean {
 export const GridCell = memo(function GridCell({ id }: { id: string }) {
   const grid = useContext(GridContext);
   const actions = useActions();
-  const format = useEditor((s) => s.report?.format);
   const view = useEditor((s) => (s.report ? cellView(s.report, id) : undefined));
-  const focusSeq = useEditor((s) => (s.focus?.cell === id ? s.focus.seq : 0));
 
   const { draft, discardDraft, handlers } = useImeDraft<HTMLInputElement>((value) => actions.typeCell(id, value));
   const [overriding, setOverriding] = useState(false);
@@ -55,15 +55,9 @@ export const GridCell = memo(function GridCell({ id }: { id: string }) {
   const before = useRef<CellEntry | undefined>(undefined);
   const input = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
-    if (focusSeq === 0 || !input.current) return;
-    input.current.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-    input.current.focus();
-    input.current.select();
-  }, [focusSeq]);
-
-  const info = format ? formatIndex(format).cellById.get(id) : undefined;
-  if (!info || !grid) return null;
+  if (!grid) return null;
+  const info = formatIndex(grid.format).cellById.get(id);
+  if (!info) return null;
   const entry = view?.entry;
   const computed = view?.computed;
   const { severity, message, acknowledged } = view?.mark ?? {};

@@ -18,6 +18,7 @@ export interface GridSlot {
 
 export interface GridModel {
   key: string;
+  format: FormatId;
   layout: TableLayout;
   /** Value cells by data row, left to right. */
   rows: GridSlot[][];
@@ -27,7 +28,7 @@ export interface GridModel {
 
 export type Move = 'up' | 'down' | 'left' | 'right' | 'next' | 'previous';
 
-function buildGrid(layout: TableLayout): GridModel {
+function buildGrid(format: FormatId, layout: TableLayout): GridModel {
   const rows: GridSlot[][] = [];
   const where = new Map<string, { row: number; index: number }>();
   for (const row of layout.rows) {
@@ -40,7 +41,7 @@ function buildGrid(layout: TableLayout): GridModel {
     }
     rows.push(slots);
   }
-  return { key: layout.tables.join('+'), layout, rows, where };
+  return { key: layout.tables.join('+'), format, layout, rows, where };
 }
 
 const cache = new Map<string, GridModel[]>();
@@ -59,7 +60,7 @@ export function sectionGrids(format: FormatId, section: SectionKey): GridModel[]
   });
   // The structure does not depend on values; an empty report supplies the cells.
   const values = evaluateReport(createReport({ format, year: index.format.firstYear, organ: '' })).cells;
-  const grids = groupTables(defs).map((group) => buildGrid(layoutTables(group, values)));
+  const grids = groupTables(defs).map((group) => buildGrid(format, layoutTables(group, values)));
   cache.set(key, grids);
   return grids;
 }
