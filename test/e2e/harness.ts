@@ -28,6 +28,11 @@ export function assertBuilt(): void {
 }
 
 export async function launchChromium(executablePath = CHROMIUM): Promise<Browser> {
+  if (!existsSync(executablePath)) {
+    throw new Error(
+      `${executablePath} is missing: apt-get install chromium chromium-headless-shell, or name them in NIANBAO_CHROMIUM and NIANBAO_HEADLESS_SHELL`,
+    );
+  }
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
 
