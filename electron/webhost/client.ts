@@ -5,12 +5,20 @@
  * asked with window.prompt, or answered by a test through
  * window.__nianbaoDialog(request). Printing and the title stay in the page;
  * the menu's shortcuts are mirrored from the keyboard.
+ *
+ * The run's token arrives in the address fragment (#token=…); it is kept in
+ * sessionStorage, which is per tab and per origin (port included), so a
+ * reload keeps working, and taken out of the address bar. Closing the tab
+ * with unsaved changes asks first, as the desktop window does.
  */
 import { INVOKE_METHODS } from '../../shared/bridge.ts';
 import type { MenuCommand } from '../../shared/bridge.ts';
 
 export const CLIENT_SCRIPT_PATH = '/__nianbao_bridge.js';
 export const API_PREFIX = '/__nianbao/api/';
+/** The request header that carries the run's token (lower case, as Node reports headers). */
+export const TOKEN_HEADER = 'x-nianbao-token';
+const TOKEN_STORAGE_KEY = 'nianbao.token';
 
 /** Keyboard equivalents of the desktop menu's accelerators. */
 const SHORTCUTS: { key: string; shift: boolean; command: MenuCommand }[] = [
@@ -36,11 +44,25 @@ const DIALOGS: Record<string, 'open' | 'save' | 'unsaved'> = {
 };
 
 export function clientScript(): string {
-  const config = JSON.stringify({ methods: INVOKE_METHODS, dialogs: DIALOGS, shortcuts: SHORTCUTS, prefix: API_PREFIX });
+  const config = JSON.stringify({
+    methods: INVOKE_METHODS,
+    dialogs: DIALOGS,
+    shortcuts: SHORTCUTS,
+    prefix: API_PREFIX,
+    tokenHeader: TOKEN_HEADER,
+    tokenKey: TOKEN_STORAGE_KEY,
+  });
   return `(() => {
   'use strict';
   const config = ${config};
   const listeners = new Set();
+  const fromAddress = /^#token=([0-9a-f]+)$/.exec(location.hash);
+  if (fromAddress) {
+    sessionStorage.setItem(config.tokenKey, fromAddress[1]);
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  const token = sessionStorage.getItem(config.tokenKey);
+  let dirty = false;
   const EXT = { saveReport: 'nianbao', saveReportAs: 'nianbao', exportDocx: 'docx', exportText: 'txt', exportHtml: 'html' };
 
   async function answerDialog(method, args) {
@@ -61,11 +83,12 @@ export function clientScript(): string {
 
   async function call(method, args) {
     while (args.length > 0 && args[args.length - 1] === undefined) args = args.slice(0, -1);
+    if (token === null) return { ok: false, message: '本页面缺少访问口令：请打开启动年报时显示的完整地址。' };
     try {
       const dialog = await answerDialog(method, args);
       const response = await fetch(config.prefix + method, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', [config.tokenHeader]: token },
         body: JSON.stringify(dialog === undefined ? { args } : { args, dialog }),
       });
       return await response.json();
@@ -82,6 +105,7 @@ export function clientScript(): string {
   };
   const setDocumentState = api.setDocumentState;
   api.setDocumentState = async (state) => {
+    dirty = state.dirty === true;
     const result = await setDocumentState(state);
     if (result.ok) {
       const name = state.path ? state.path.split(/[\\\\/]/).pop() : '未命名';
@@ -101,6 +125,11 @@ export function clientScript(): string {
     event.preventDefault();
     for (const listener of listeners) listener(hit.command);
   }, true);
+  window.addEventListener('beforeunload', (event) => {
+    if (!dirty) return;
+    event.preventDefault();
+    event.returnValue = '';
+  });
   Object.defineProperty(window, 'nianbao', { value: Object.freeze(api), writable: false, configurable: false });
 })();
 `;

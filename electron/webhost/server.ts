@@ -2,28 +2,37 @@
  * Browser mode: the built editor served over HTTP on 127.0.0.1, with the same
  * bridge implemented over the same file services as the desktop app. Only the
  * dialogs differ: they name files inside one workspace folder. Used by the
- * end-to-end tests (real renderer in Chromium, no Electron binary) and by
- * `npm run web`.
+ * end-to-end tests (real renderer in Chromium, no Electron binary), by
+ * `npm run web`, and by `npm start` where Electron cannot run.
+ *
+ * Other local users and processes can reach 127.0.0.1 too, so every bridge
+ * call must carry this run's secret token, which only the address printed at
+ * start contains (in its #fragment, which browsers never send to a server).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createServer } from 'node:http';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile, realpath } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { BRIDGE, fail, isInvokeMethod } from '../../shared/bridge.ts';
-import type { BridgeResult, UnsavedChoice } from '../../shared/bridge.ts';
-import type { DialogPort } from '../services/dialogs.ts';
+import type { BridgeResult, InvokeMethod, UnsavedChoice } from '../../shared/bridge.ts';
+import { SAVE_FILTERS } from '../services/dialogs.ts';
+import type { DialogPort, SaveKind } from '../services/dialogs.ts';
 import { createFileSide } from '../services/fileSide.ts';
 import type { FileSide } from '../services/fileSide.ts';
 import type { ReportFormats } from '../services/handlers.ts';
-import { API_PREFIX, CLIENT_SCRIPT_PATH, clientScript } from './client.ts';
+import { API_PREFIX, CLIENT_SCRIPT_PATH, TOKEN_HEADER, clientScript } from './client.ts';
+import { confinedPath, insideFolder } from './confine.ts';
 import { CONTENT_SECURITY_POLICY, contentTypeFor } from '../services/content.ts';
 import { FileError } from '../services/errors.ts';
 
 export interface WebHostOptions {
   /** 0 picks a free port. */
   port: number;
+  /** When `port` is taken, take the next free one (up to PORT_TRIES) instead of failing. */
+  nextFreePort?: boolean;
   /** The folder the dialogs choose in. */
   workspace: string;
   /** The built renderer (out/renderer). */
@@ -35,12 +44,38 @@ export interface WebHostOptions {
 }
 
 export interface WebHost {
+  /** The address to open: the page, with this run's token in its fragment. */
   url: string;
+  /** http://127.0.0.1:PORT, without the token. */
+  origin: string;
+  /** This run's secret; every bridge call sends it in the X-Nianbao-Token header. */
+  token: string;
   fileSide: FileSide;
   close(): Promise<void>;
 }
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+/** How many ports from the preferred one nextFreePort tries. */
+export const PORT_TRIES = 20;
+
+/** The port (or every port tried) is taken; the message is for the person who started it. */
+export class PortInUseError extends Error {
+  constructor(readonly first: number, readonly last: number) {
+    super(
+      first === last
+        ? `端口 ${first} 已被占用（可能年报已在运行），请关闭占用它的程序或换一个端口（port ${first} is already in use）`
+        : `端口 ${first}–${last} 都已被占用，请关闭占用它们的程序或换一个端口（ports ${first}-${last} are all in use）`,
+    );
+    this.name = 'PortInUseError';
+  }
+}
+
+// The arguments that name a file on disk, checked against the workspace again at use.
+const PATH_ARGUMENTS: Partial<Record<InvokeMethod, number>> = { openRecent: 0, saveReport: 1 };
+
+const OUTSIDE_WORKSPACE = '文件必须位于工作区文件夹之内（不能经链接指向其外），已拒绝访问。';
+const BAD_TOKEN = '访问口令不正确或已过期（服务可能已重新启动）：请打开启动时显示的完整地址。';
 
 const requestSchema = z.strictObject({
   args: z.array(z.unknown()).max(4),
@@ -48,26 +83,20 @@ const requestSchema = z.strictObject({
   dialog: z.string().max(255).nullable().optional(),
 });
 
-/** `name` resolved inside `folder`, or null if it would leave it. */
-export function insideFolder(folder: string, name: string): string | null {
-  if (name.includes('\0')) return null;
-  const full = resolve(folder, name);
-  const rel = relative(resolve(folder), full);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('..')) return null;
-  return full;
-}
-
 class WorkspaceDialogs implements DialogPort {
   constructor(
     private readonly workspace: string,
     private readonly answer: AsyncLocalStorage<string | null | undefined>,
   ) {}
 
-  private chosenPath(): string | null {
-    const name = this.answer.getStore();
-    if (name === undefined || name === null || name.trim() === '') return null;
-    const path = insideFolder(this.workspace, name.trim());
-    if (path === null) throw new FileError('文件名必须位于工作区文件夹之内。');
+  private async chosenPath(extension?: string): Promise<string | null> {
+    const answer = this.answer.getStore();
+    if (answer === undefined || answer === null || answer.trim() === '') return null;
+    let name = answer.trim();
+    // The file side adds a missing extension; check the name that will be written.
+    if (extension !== undefined && !name.toLowerCase().endsWith(`.${extension}`)) name = `${name}.${extension}`;
+    const path = await confinedPath(this.workspace, name);
+    if (path === null) throw new FileError(OUTSIDE_WORKSPACE);
     return path;
   }
 
@@ -75,8 +104,8 @@ class WorkspaceDialogs implements DialogPort {
     return this.chosenPath();
   }
 
-  async chooseSave(): Promise<string | null> {
-    return this.chosenPath();
+  async chooseSave(kind: SaveKind): Promise<string | null> {
+    return this.chosenPath(SAVE_FILTERS[kind].extensions[0]);
   }
 
   async askUnsavedChanges(): Promise<UnsavedChoice> {
@@ -101,8 +130,37 @@ function sendJson(response: ServerResponse, status: number, body: BridgeResult<u
   response.end(JSON.stringify(body));
 }
 
+function sameToken(expected: Buffer, given: string | string[] | undefined): boolean {
+  if (typeof given !== 'string') return false;
+  const bytes = Buffer.from(given, 'utf8');
+  return bytes.length === expected.length && timingSafeEqual(bytes, expected);
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise<void>((resolveListen, reject) => {
+    const onError = (error: Error) => reject(error);
+    server.once('error', onError);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', onError);
+      resolveListen();
+    });
+  });
+}
+
+async function listenOnFreePort(server: Server, port: number, tries: number): Promise<void> {
+  for (let offset = 0; ; offset++) {
+    try {
+      return await listen(server, port + offset);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      if (port === 0 || offset + 1 >= tries || port + offset >= 65_535) throw new PortInUseError(port, port + offset);
+    }
+  }
+}
+
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const workspace = resolve(options.workspace);
+  // Real path: confinement compares where names really lead with where the workspace really is.
+  const workspace = await realpath(resolve(options.workspace));
   const rendererDir = resolve(options.rendererDir);
   const answers = new AsyncLocalStorage<string | null | undefined>();
   // Loaded on demand so that a test passing its own formats needs none of the real ones.
@@ -115,6 +173,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     window: { print: async () => undefined, printToPdf: async () => null, showDocumentState: () => undefined, confirmClose: () => undefined },
     log: (error) => console.error(error),
   });
+  const token = randomBytes(32).toString('hex');
+  const tokenBytes = Buffer.from(token, 'utf8');
   let expectedHost = '';
 
   async function api(method: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -124,6 +184,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (request.headers.host !== expectedHost || (origin !== undefined && origin !== `http://${expectedHost}`)) {
       return sendJson(response, 403, fail('请求来源不可信，已拒绝。'));
     }
+    if (!sameToken(tokenBytes, request.headers[TOKEN_HEADER])) return sendJson(response, 403, fail(BAD_TOKEN));
     if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(response, 415, fail('请求的数据格式不正确，已拒绝。'));
     }
@@ -138,6 +199,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const args = BRIDGE[method].args.safeParse(body.args);
     if (!args.success) return sendJson(response, 400, fail('请求的数据格式不正确，已拒绝。'));
+    const pathIndex = PATH_ARGUMENTS[method];
+    const path = pathIndex === undefined ? undefined : (args.data as unknown[])[pathIndex];
+    if (typeof path === 'string' && (await confinedPath(workspace, path)) === null) {
+      return sendJson(response, 200, fail(OUTSIDE_WORKSPACE));
+    }
     const handler = fileSide.handlers[method] as (...a: unknown[]) => Promise<BridgeResult<unknown>>;
     const result = await answers.run(body.dialog, () => handler(...(args.data as unknown[])));
     sendJson(response, 200, result);
@@ -192,16 +258,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   });
 
-  await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => resolveListen());
-  });
+  if (options.nextFreePort) await listenOnFreePort(server, options.port, PORT_TRIES);
+  else await listenOnFreePort(server, options.port, 1);
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('web host has no TCP address');
   expectedHost = `127.0.0.1:${address.port}`;
 
   return {
-    url: `http://${expectedHost}/`,
+    url: `http://${expectedHost}/#token=${token}`,
+    origin: `http://${expectedHost}`,
+    token,
     fileSide,
     close: () =>
       new Promise<void>((resolveClose, reject) => {

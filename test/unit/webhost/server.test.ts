@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,8 @@ import { ReportSchema } from '../../../shared/file/schema.ts';
 import { createReport } from '../../../shared/model/report.ts';
 import type { ReportFormats } from '../../../electron/services/handlers.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/services/content.ts';
-import { insideFolder, startWebHost } from '../../../electron/webhost/server.ts';
+import { insideFolder } from '../../../electron/webhost/confine.ts';
+import { PortInUseError, startWebHost } from '../../../electron/webhost/server.ts';
 import type { WebHost } from '../../../electron/webhost/server.ts';
 
 const formats: ReportFormats = {
@@ -46,7 +47,7 @@ afterEach(async () => {
 async function post(method: string, body: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(new URL(`/__nianbao/api/${method}`, host.url), {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...headers },
+    headers: { 'Content-Type': 'application/json', 'X-Nianbao-Token': host.token, ...headers },
     body: JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as { ok: boolean; value?: unknown; message?: string } };
@@ -126,7 +127,11 @@ describe('web host', () => {
     expect((await post('noSuchMethod', { args: [] })).status).toBe(404);
     expect((await post('__proto__', { args: [] })).status).toBe(404);
     expect((await post('listRecent', { args: [] }, { Origin: 'http://evil.example' })).status).toBe(403);
-    const wrongType = await fetch(new URL('/__nianbao/api/listRecent', host.url), { method: 'POST', body: '{"args":[]}', headers: { 'Content-Type': 'text/plain' } });
+    const wrongType = await fetch(new URL('/__nianbao/api/listRecent', host.url), {
+      method: 'POST',
+      body: '{"args":[]}',
+      headers: { 'Content-Type': 'text/plain', 'X-Nianbao-Token': host.token },
+    });
     expect(wrongType.status).toBe(415);
   });
 
@@ -134,7 +139,13 @@ describe('web host', () => {
     const status = await new Promise<number>((resolve, reject) => {
       const url = new URL(host.url);
       const req = request(
-        { host: url.hostname, port: url.port, path: '/__nianbao/api/listRecent', method: 'POST', headers: { Host: `evil.example:${url.port}`, 'Content-Type': 'application/json' } },
+        {
+          host: url.hostname,
+          port: url.port,
+          path: '/__nianbao/api/listRecent',
+          method: 'POST',
+          headers: { Host: `evil.example:${url.port}`, 'Content-Type': 'application/json', 'X-Nianbao-Token': host.token },
+        },
         (res) => {
           res.resume();
           resolve(res.statusCode ?? 0);
@@ -152,12 +163,142 @@ describe('web host', () => {
   });
 });
 
+describe('the run token', () => {
+  it('is in the address fragment only, never sent to the server, and differs per run', async () => {
+    const url = new URL(host.url);
+    expect(url.hash).toBe(`#token=${host.token}`);
+    expect(host.token).toMatch(/^[0-9a-f]{64}$/);
+    expect(`${url.origin}`).toBe(host.origin);
+    const other = await startWebHost({ port: 0, workspace, rendererDir: join(dir, 'renderer'), userData: join(dir, 'userData2'), formats });
+    expect(other.token).not.toBe(host.token);
+    await other.close();
+  });
+
+  it.each([
+    ['no token', {}],
+    ['an empty token', { 'X-Nianbao-Token': '' }],
+    ['a wrong token of the same length', { 'X-Nianbao-Token': 'f'.repeat(64) }],
+    ['a prefix of the token', { 'X-Nianbao-Token': 'TOKEN_PREFIX' }],
+  ])('refuses every bridge call with %s', async (_name, headers: Record<string, string>) => {
+    const sent = { ...headers };
+    if (sent['X-Nianbao-Token'] === 'TOKEN_PREFIX') sent['X-Nianbao-Token'] = host.token.slice(0, 32);
+    for (const [method, body] of [
+      ['listRecent', { args: [] }],
+      ['saveReportAs', { args: [report], dialog: 'stolen' }],
+      ['autosave', { args: [report] }],
+    ] as const) {
+      const response = await fetch(new URL(`/__nianbao/api/${method}`, host.url), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...sent },
+        body: JSON.stringify(body),
+      });
+      expect(response.status, method).toBe(403);
+      expect(((await response.json()) as { message: string }).message).toContain('访问口令');
+    }
+    await expect(readFile(join(workspace, 'stolen.nianbao'))).rejects.toThrow();
+  });
+
+  it('hands the token to the page through the bridge script, which sends it and strips it from the address', async () => {
+    const code = await (await fetch(new URL('/__nianbao_bridge.js', host.url))).text();
+    expect(code).not.toContain(host.token);
+    expect(code).toContain('x-nianbao-token');
+    expect(code).toContain('history.replaceState');
+  });
+});
+
+describe('workspace confinement through links', () => {
+  it('refuses to open, save or export through a link that leads outside, and allows one that stays inside', async () => {
+    await writeFile(join(dir, 'outside.nianbao'), JSON.stringify(report));
+    await symlink(dir, join(workspace, 'escape'), 'dir');
+    await symlink(join(dir, 'outside.nianbao'), join(workspace, 'alias.nianbao'));
+    await symlink(join(dir, 'nowhere.nianbao'), join(workspace, 'dangling.nianbao'));
+    await mkdir(join(workspace, 'real'));
+    await symlink(join(workspace, 'real'), join(workspace, 'inner'), 'dir');
+
+    const refused = { ok: false, message: expect.stringContaining('工作区') };
+    expect((await post('openReport', { args: [], dialog: 'escape/outside.nianbao' })).body).toEqual(refused);
+    expect((await post('openReport', { args: [], dialog: 'alias.nianbao' })).body).toEqual(refused);
+    expect((await post('importLastYear', { args: [], dialog: 'escape/secret.txt' })).body).toEqual(refused);
+    expect((await post('saveReportAs', { args: [report], dialog: 'escape/new' })).body).toEqual(refused);
+    expect((await post('saveReportAs', { args: [report], dialog: 'dangling' })).body).toEqual(refused);
+    expect((await post('exportHtml', { args: [report, {}], dialog: 'escape/page.html' })).body).toEqual(refused);
+    // The extension the file side adds is part of the name checked: "alias" is written as alias.nianbao.
+    expect((await post('saveReportAs', { args: [report], dialog: 'alias' })).body).toEqual(refused);
+    await expect(readFile(join(dir, 'new.nianbao'))).rejects.toThrow();
+    await expect(readFile(join(dir, 'nowhere.nianbao'))).rejects.toThrow();
+    await expect(readFile(join(dir, 'page.html'))).rejects.toThrow();
+    expect(JSON.parse(await readFile(join(dir, 'outside.nianbao'), 'utf8'))).toEqual(JSON.parse(JSON.stringify(report)));
+
+    const inside = await post('saveReportAs', { args: [report], dialog: 'inner/乙镇' });
+    expect(inside.body).toMatchObject({ ok: true, value: { name: '乙镇.nianbao' } });
+    expect(JSON.parse(await readFile(join(workspace, 'real', '乙镇.nianbao'), 'utf8')).organ).toBe('甲镇人民政府');
+  });
+
+  it('checks a handed-out path again when it is used: a folder swapped for a link is refused', async () => {
+    await mkdir(join(workspace, 'sub'));
+    const saved = await post('saveReportAs', { args: [report], dialog: 'sub/甲镇' });
+    const path = (saved.body.value as { path: string }).path;
+    await rm(join(workspace, 'sub'), { recursive: true });
+    await mkdir(join(dir, 'elsewhere'));
+    await symlink(join(dir, 'elsewhere'), join(workspace, 'sub'), 'dir');
+
+    expect((await post('saveReport', { args: [report, path] })).body).toEqual({ ok: false, message: expect.stringContaining('工作区') });
+    expect((await post('openRecent', { args: [path] })).body).toEqual({ ok: false, message: expect.stringContaining('工作区') });
+    await expect(readFile(join(dir, 'elsewhere', '甲镇.nianbao'))).rejects.toThrow();
+  });
+
+  it('confines a workspace that is itself reached through a link', async () => {
+    const linked = join(dir, 'linked-workspace');
+    await symlink(workspace, linked, 'dir');
+    const viaLink = await startWebHost({ port: 0, workspace: linked, rendererDir: join(dir, 'renderer'), userData: join(dir, 'userData3'), formats });
+    try {
+      const response = await fetch(new URL('/__nianbao/api/saveReportAs', viaLink.url), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Nianbao-Token': viaLink.token },
+        body: JSON.stringify({ args: [report], dialog: '丙镇' }),
+      });
+      expect(await response.json()).toMatchObject({ ok: true, value: { name: '丙镇.nianbao' } });
+      expect(JSON.parse(await readFile(join(workspace, '丙镇.nianbao'), 'utf8')).organ).toBe('甲镇人民政府');
+    } finally {
+      await viaLink.close();
+    }
+  });
+});
+
+describe('a port in use', () => {
+  it('is one clear error when the port was asked for, and the next free port otherwise', async () => {
+    const taken = Number(new URL(host.url).port);
+    const options = { workspace, rendererDir: join(dir, 'renderer'), userData: join(dir, 'userData4'), formats };
+    const refused = startWebHost({ ...options, port: taken });
+    await expect(refused).rejects.toBeInstanceOf(PortInUseError);
+    await expect(refused).rejects.toThrow(`端口 ${taken} 已被占用`);
+
+    const moved = await startWebHost({ ...options, port: taken, nextFreePort: true });
+    try {
+      expect(Number(new URL(moved.url).port)).toBeGreaterThan(taken);
+      expect(Number(new URL(moved.url).port)).toBeLessThan(taken + 20);
+      expect((await fetch(moved.origin)).status).toBe(200);
+    } finally {
+      await moved.close();
+    }
+  });
+});
+
 describe('insideFolder', () => {
-  it('keeps names inside the folder', () => {
-    expect(insideFolder('/w', 'a.nianbao')).toBe(join('/w', 'a.nianbao'));
-    expect(insideFolder('/w', 'sub/a.nianbao')).toBe(join('/w', 'sub', 'a.nianbao'));
-    expect(insideFolder('/w', '../a')).toBeNull();
-    expect(insideFolder('/w', '/etc/passwd')).toBeNull();
-    expect(insideFolder('/w', '')).toBeNull();
+  it.each([
+    ['a.nianbao', join('/w', 'a.nianbao')],
+    ['sub/a.nianbao', join('/w', 'sub', 'a.nianbao')],
+    ['..a.nianbao', join('/w', '..a.nianbao')],
+    ['sub/../a', join('/w', 'a')],
+    ['/w/b.nianbao', join('/w', 'b.nianbao')],
+    ['../a', null],
+    ['sub/../../a', null],
+    ['/etc/passwd', null],
+    ['/wx/a', null],
+    ['', null],
+    ['.', null],
+    ['a\0b', null],
+  ])('%j → %j', (name, expected) => {
+    expect(insideFolder('/w', name)).toBe(expected);
   });
 });
