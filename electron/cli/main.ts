@@ -4,6 +4,8 @@
  * command could not run (bad usage, unreadable file).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import { checkReport } from '../../shared/checks/index.ts';
 import { startNextYear } from '../../shared/carryover/startNextYear.ts';
 import { exportDocx } from '../../shared/export/docx.ts';
@@ -32,7 +34,7 @@ export const USAGE = `用法：
 FILE 可以是年报文件（.nianbao）、Word 文档（.docx）或文本（.txt）。`;
 
 /** Bad usage: printed with the usage text, exit 2. */
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 interface Io {
   out(line: string): void;
@@ -53,23 +55,81 @@ const VALUE_FLAGS: Record<string, string> = {
   pdf: '输出文件名，如 --pdf 报告.pdf',
 };
 
-function parseArgs(args: string[]): { positional: string[]; flags: Map<string, string | true> } {
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const name = arg.slice(2);
-    if (arg.startsWith('--') && Object.hasOwn(VALUE_FLAGS, name)) {
-      const value = args[++i];
-      if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} 后应跟${VALUE_FLAGS[name]}`);
-      flags.set(name, value);
-    } else if (arg.startsWith('--')) {
-      flags.set(arg.slice(2), true);
-    } else {
-      positional.push(arg);
+const FLAG = { type: 'boolean' } as const;
+const VALUE = { type: 'string' } as const;
+
+/** The options each command accepts; anything else is refused (parseArgs strict). */
+export const COMMAND_OPTIONS = {
+  check: { json: FLAG },
+  show: { json: FLAG },
+  import: { json: FLAG },
+  'next-year': { year: VALUE, force: FLAG },
+  export: { docx: VALUE, txt: VALUE, html: VALUE, pdf: VALUE, compact: FLAG, tsv: FLAG, 'blank-as-zero': FLAG, force: FLAG },
+} as const satisfies Record<string, NonNullable<ParseArgsConfig['options']>>;
+
+type Command = keyof typeof COMMAND_OPTIONS;
+
+function isCommand(name: string): name is Command {
+  return Object.hasOwn(COMMAND_OPTIONS, name);
+}
+
+/** Edit distance counting a swap of neighbours as one edit, to suggest the flag a misspelt one was meant to be. */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = d[i]!;
+      row[j] = Math.min(d[i - 1]![j]! + 1, row[j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j]!, d[i - 2]![j - 2]! + 1);
     }
   }
-  return { positional, flags };
+  return d[a.length]![b.length]!;
+}
+
+/** The accepted flag closest to a refused one, if it is close enough to be a typo. */
+export function closestFlag(given: string, accepted: readonly string[]): string | null {
+  const name = given.replace(/^-+/, '');
+  let best: { flag: string; d: number } | null = null;
+  for (const flag of accepted) {
+    const d = distance(name, flag);
+    if (d <= Math.max(1, Math.floor(flag.length / 3)) && (best === null || d < best.d)) best = { flag, d };
+  }
+  return best && `--${best.flag}`;
+}
+
+/** parseArgs' English error as the Chinese usage message. */
+function usageMessage(command: Command, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const message = (error as Error).message;
+  const accepted = Object.keys(COMMAND_OPTIONS[command]);
+  const unknown = /^Unknown option '([^']+)'/.exec(message);
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown) {
+    const suggestion = closestFlag(unknown[1]!, accepted);
+    return `“${command}”没有选项“${unknown[1]}”${suggestion ? `，是否想输入 ${suggestion}？` : ''}`;
+  }
+  const option = /^Option '--?([^' ]+)/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option !== undefined) {
+    return Object.hasOwn(VALUE_FLAGS, option) ? `--${option} 后应跟${VALUE_FLAGS[option]}` : `选项“--${option}”后不能带值`;
+  }
+  return `“${command}”的参数有误`;
+}
+
+/** The command's file arguments and flags, or a UsageError for anything it does not accept. */
+export function parseCommand(command: Command, args: string[]): { positional: string[]; flags: Map<string, string | true> } {
+  // Widened: the per-command literal types add nothing here and make the result type a union per command.
+  const options: NonNullable<ParseArgsConfig['options']> = { ...COMMAND_OPTIONS[command], help: { type: 'boolean', short: 'h' } };
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof options; strict: true; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args, options, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw new UsageError(usageMessage(command, error));
+  }
+  const flags = new Map<string, string | true>();
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (value === '') throw new UsageError(`--${name} 后应跟${VALUE_FLAGS[name] ?? '一个值'}`);
+    if (typeof value === 'string' || value === true) flags.set(name, value);
+  }
+  return { positional: parsed.positionals, flags };
 }
 
 function expectArgs(positional: string[], count: number, command: string): void {
@@ -109,7 +169,12 @@ async function run(args: string[], io: Io): Promise<number> {
     io.out(version());
     return 0;
   }
-  const { positional, flags } = parseArgs(rest);
+  if (!isCommand(command)) throw new UsageError(`未知命令“${command}”`);
+  const { positional, flags } = parseCommand(command, rest);
+  if (flags.has('help')) {
+    io.out(USAGE);
+    return 0;
+  }
   const json = flags.has('json');
 
   switch (command) {
@@ -170,8 +235,6 @@ async function run(args: string[], io: Io): Promise<number> {
       io.out(`已导出 ${describeReport(report)}：${output}`);
       return 0;
     }
-    default:
-      throw new UsageError(`未知命令“${command}”`);
   }
 }
 
