@@ -212,6 +212,13 @@ export function runMenuCommand(editor: Editor, command: MenuCommand): void {
   }
 }
 
+/** A working copy that could not be written is the clerk's safety net gone: say so. */
+function reportAutosaveFailure(editor: Editor, result: BridgeResult<null>): void {
+  if (result.ok) return;
+  const text = result.message.startsWith('自动保存') ? result.message : `自动保存失败：${result.message}`;
+  editor.actions.notify({ tone: 'error', text });
+}
+
 /** How long the document must sit still before its working copy is written. */
 export const AUTOSAVE_IDLE_MS = 2000;
 
@@ -239,7 +246,7 @@ export function connectDocument(editor: Editor): () => void {
     if (!isDirty(state)) return;
     timer = setTimeout(() => {
       const report = editor.store.getState().report;
-      if (report && isDirty(editor.store.getState())) void editor.api.autosave(report);
+      if (report && isDirty(editor.store.getState())) void editor.api.autosave(report).then((result) => reportAutosaveFailure(editor, result));
     }, AUTOSAVE_IDLE_MS);
   });
   return () => {
