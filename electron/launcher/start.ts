@@ -12,7 +12,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_PORT, consoleOutput, defaultWorkspace, runBrowserMode } from '../webhost/serve.ts';
+import { DEFAULT_PORT, argsErrorMessage, consoleOutput, defaultWorkspace, exitOnUnexpected, runBrowserMode } from '../webhost/serve.ts';
 import { runBuild, staleBuildReason } from './build.ts';
 import { displayProblem, obtainElectron, runElectron } from './electron.ts';
 import type { Unavailable } from './electron.ts';
@@ -44,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
   } catch (error) {
-    consoleOutput.err(`错误：${(error as Error).message}`);
+    consoleOutput.err(`错误：${argsErrorMessage(error)}`);
     consoleOutput.err(USAGE);
     return 2;
   }
@@ -65,4 +65,4 @@ async function main(argv: string[]): Promise<number> {
   return runBrowserMode({ workspace: defaultWorkspace(), rendererDir: resolve(ROOT, 'out/renderer'), port: DEFAULT_PORT, nextFreePort: true });
 }
 
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => exitOnUnexpected(error));

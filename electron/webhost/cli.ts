@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_PORT, consoleOutput, defaultWorkspace, runBrowserMode } from './serve.ts';
+import { DEFAULT_PORT, argsErrorMessage, consoleOutput, defaultWorkspace, exitOnUnexpected, runBrowserMode } from './serve.ts';
 
 const USAGE = `用法：npm run web [-- 工作区文件夹] [--port 端口]
   工作区文件夹  打开和保存文件的文件夹（默认：${defaultWorkspace()}）
@@ -16,7 +16,7 @@ function parse(argv: string[]): { workspace: string; port: number | null } | str
   try {
     parsed = parseArgs({ args: argv, strict: true, allowPositionals: true, options: { port: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
-    return (error as Error).message;
+    return argsErrorMessage(error);
   }
   if (parsed.values.help) return '';
   if (parsed.positionals.length > 1) return `只能指定一个工作区文件夹，收到 ${parsed.positionals.length} 个`;
@@ -37,5 +37,5 @@ if (typeof options === 'string') {
     rendererDir: resolve(import.meta.dirname, '../../out/renderer'),
     port: options.port ?? DEFAULT_PORT,
     nextFreePort: options.port === null,
-  });
+  }).catch((error: unknown) => exitOnUnexpected(error));
 }

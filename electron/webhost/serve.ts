@@ -36,6 +36,32 @@ export function defaultWorkspace(home: string = homedir()): string {
   return join(home, 'Documents', '年报');
 }
 
+/**
+ * An entry point's last resort: a bug is one line, not a stack trace
+ * (NIANBAO_DEBUG=1 prints the stack), and exit code 1.
+ */
+export function exitOnUnexpected(error: unknown, output: Output = consoleOutput): number {
+  output.err(`错误：发生内部错误（${error instanceof Error ? error.message : String(error)}）`);
+  if (process.env['NIANBAO_DEBUG'] && error instanceof Error) output.err(String(error.stack));
+  return 1;
+}
+
+/** node:util parseArgs' English error, in the Chinese the rest of the output uses. */
+export function argsErrorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const option = /'(-{1,2}[^' =<]+)/.exec(message)?.[1] ?? '';
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `没有选项“${option}”`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return `选项“${option}”的值不对`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `多余的参数“${/'([^']+)'/.exec(message)?.[1] ?? ''}”`;
+    default:
+      return message;
+  }
+}
+
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /** Serves until a stop signal; resolves with the process exit code. Problems are one line on stderr. */
