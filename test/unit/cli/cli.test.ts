@@ -3,11 +3,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parseReportFile, serializeReport } from '../../../shared/file/document.ts';
 import { importDocx } from '../../../shared/import/docx.ts';
 import { createReport } from '../../../shared/model/report.ts';
 import { evaluateReport } from '../../../shared/model/values.ts';
+
+// Every test starts the real command in a new Node process (tsx compiles it on
+// load): a second each here, several when the test run keeps every core busy.
+vi.setConfig({ testTimeout: 30_000 });
 
 const run = promisify(execFile);
 const BIN = new URL('../../../electron/cli/bin.mjs', import.meta.url).pathname;
