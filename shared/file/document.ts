@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { Report } from '../model/report.ts';
 import { decodeUtf8Lenient, tryDecode } from '../platform.ts';
 import { ReportSchema } from './schema.ts';
+import { tooLargeText } from './size.ts';
 
 export const FILE_EXTENSION = '.nianbao';
 export const FILE_VERSION = 1;
@@ -137,7 +138,7 @@ export function parseReportFile(
 /** Bytes from disk: refuse what is too large or not text before parsing. */
 export function parseReportBytes(bytes: Uint8Array): Report {
   if (bytes.byteLength > MAX_FILE_BYTES) {
-    throw new ReportFileError('tooLarge', `文件过大（超过 ${MAX_FILE_BYTES / 1024 / 1024} MB），不是年报文件`);
+    throw new ReportFileError('tooLarge', `${tooLargeText(bytes.byteLength, MAX_FILE_BYTES)}，不是年报文件`);
   }
   const text = tryDecode(bytes, 'utf-8');
   if (text === undefined || text.includes('\u0000')) throw new ReportFileError('binary', '这不是年报软件保存的文件（内容不是文本）');
