@@ -141,6 +141,21 @@ export function parseCellValue(raw: string, kind: ValueKind): ParsedCell {
   return unit ? { status: 'number', value, notes, unit } : { status: 'number', value, notes };
 }
 
+/**
+ * Whether a stored number (last year's values in a file) is one this year's
+ * cell of the same kind could hold. A total is a sum of up to `addends` such
+ * cells, so its magnitude may reach that many times the limit and an amount
+ * total may carry float noise beyond 4 decimals.
+ */
+export function numberFitsKind(value: number, kind: ValueKind, addends = 1): boolean {
+  if (!Number.isFinite(value)) return false;
+  if (kind !== 'signedCount' && value < 0) return false;
+  if (kind === 'amount') {
+    return value <= MAX_AMOUNT_WAN * addends && (addends > 1 || Math.round(value * 10_000) / 10_000 === value);
+  }
+  return Number.isInteger(value) && Math.abs(value) <= MAX_COUNT * addends;
+}
+
 /** The canonical text of a number (what the exports print): plain digits, no separators, no unit. */
 export function formatCellNumber(value: number): string {
   return String(value);
