@@ -8,7 +8,7 @@ import { extname, join } from 'node:path';
 import { COMMANDS_READY_CHANNEL, DROPPED_FILE_CHANNEL } from '../../shared/bridgeChannels.ts';
 import type { MenuCommand } from '../../shared/bridge.ts';
 import { createFileSide } from '../services/fileSide.ts';
-import { REPORT_FORMATS } from '../services/formats.ts';
+import { createWorkerFormats } from '../services/workerFormats.ts';
 import { documentTitle } from '../services/handlers.ts';
 import { ElectronDialogs } from './dialogs.ts';
 import { registerBridge, isTrustedSender } from './ipc.ts';
@@ -38,7 +38,8 @@ function start(): void {
 
   const fileSide = createFileSide({
     userData: app.getPath('userData'),
-    formats: REPORT_FORMATS,
+    // Imports and exports run in the bundled worker (electron.vite.config.ts), never on this thread.
+    formats: createWorkerFormats({ workerFile: join(import.meta.dirname, 'formatsWorker.js') }),
     dialogs: new ElectronDialogs(() => win, () => app.getPath('documents')),
     window: {
       async print() {
