@@ -39,7 +39,7 @@ function start(): void {
   const fileSide = createFileSide({
     userData: app.getPath('userData'),
     // Imports and exports run in the bundled worker (electron.vite.config.ts), never on this thread.
-    formats: createWorkerFormats({ workerFile: join(import.meta.dirname, 'formatsWorker.js') }),
+    formats: createWorkerFormats({ workerFile: join(import.meta.dirname, 'formatsWorker.js'), log: (error) => console.error(error) }),
     dialogs: new ElectronDialogs(() => win, () => app.getPath('documents')),
     window: {
       async print() {

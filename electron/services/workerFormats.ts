@@ -34,6 +34,8 @@ export interface WorkerFormatsOptions {
   workerFile?: string;
   /** Heap cap of the worker: a hostile file exhausts the worker, not the app. */
   maxHeapMb?: number;
+  /** Why a worker died (the clerk sees only WORKER_FAILED). */
+  log?: (error: unknown) => void;
 }
 
 export const WORKER_FAILED = '读取或生成文件时内存不足或发生意外错误，已停止。文件可能过大或已损坏，请确认选择的文件是否正确';
@@ -83,7 +85,10 @@ export function createWorkerFormats(options: WorkerFormatsOptions = {}): WorkerF
       if (worker === created) worker = undefined;
       failAll(new ImportError(WORKER_FAILED));
     };
-    created.on('error', lost);
+    created.on('error', (error) => {
+      options.log?.(error);
+      lost();
+    });
     created.on('exit', lost);
     // An idle worker must not keep the CLI, a test or the web host alive.
     created.unref();

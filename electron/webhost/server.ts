@@ -107,7 +107,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const answers = new AsyncLocalStorage<string | null | undefined>();
   // Loaded on demand so that a test passing its own formats needs none of the real ones.
   // In a worker: a big import must not stall this event loop (and with it GET /).
-  const workerFormats = options.formats ? undefined : (await import('../services/workerFormats.ts')).createWorkerFormats();
+  const workerFormats = options.formats ? undefined : (await import('../services/workerFormats.ts')).createWorkerFormats({ log: (error) => console.error(error) });
   const formats = options.formats ?? workerFormats!;
   const fileSide = createFileSide({
     formats,
