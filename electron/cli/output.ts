@@ -1,5 +1,6 @@
 /** What the command line prints: the JSON shapes other tools read, and the Chinese lines clerks read. */
 import type { Finding } from '../../shared/checks/types.ts';
+import { describeCell, describeTable } from '../../shared/formats/describe.ts';
 import { SECTION_KEYS, getFormat } from '../../shared/formats/index.ts';
 import type { ImportReport } from '../../shared/import/types.ts';
 import type { Report } from '../../shared/model/report.ts';
@@ -66,10 +67,14 @@ export function importLines(importReport: ImportReport): string[] {
     `格式：${importReport.formatReason}`,
     `读取数值 ${importReport.cellsRead} 个，空白 ${importReport.blankCells.length} 个，换算或去掉单位 ${importReport.normalized.length} 个，无法识别 ${importReport.invalidCells.length} 个。`,
   ];
-  if (importReport.tablesMissing.length > 0) lines.push(`未找到的表格：${importReport.tablesMissing.join('、')}`);
+  const { format } = importReport;
+  if (importReport.year === null) lines.push('年度：文件中没有报告年度，无法识别，请在使用时填写');
+  if (importReport.tablesMissing.length > 0) {
+    lines.push(`未找到的表格：${importReport.tablesMissing.map((id) => describeTable(format, id)).join('、')}`);
+  }
   if (importReport.sectionsMissing.length > 0) lines.push(`未找到的部分：${importReport.sectionsMissing.join('、')}`);
-  for (const n of importReport.normalized) lines.push(`  ${n.cell}：“${n.raw}” → ${n.value}（${n.note}）`);
-  for (const c of importReport.invalidCells) lines.push(`  ${c.cell}：“${c.raw}”：${c.message}`);
+  for (const n of importReport.normalized) lines.push(`  ${describeCell(format, n.cell)}：“${n.raw}” → ${n.value}（${n.note}）`);
+  for (const c of importReport.invalidCells) lines.push(`  ${describeCell(format, c.cell)}：“${c.raw}”：${c.message}`);
   for (const w of importReport.warnings) lines.push(`注意：${w}`);
   return lines;
 }
