@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import type { Report } from '../model/report.ts';
 import { decodeUtf8Lenient, tryDecode } from '../platform.ts';
+import { NOT_A_REPORT_FILE } from './messages.ts';
 import { ReportSchema } from './schema.ts';
 
 export const FILE_EXTENSION = '.nianbao';
@@ -106,7 +107,7 @@ export function parseReportFile(
   const version = options.version ?? FILE_VERSION;
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   if (trimmed === '') throw new ReportFileError('empty', '文件是空的，不是年报文件');
-  if (!trimmed.startsWith('{')) throw new ReportFileError('foreign', '这不是年报软件保存的文件');
+  if (!trimmed.startsWith('{')) throw new ReportFileError('foreign', NOT_A_REPORT_FILE);
 
   let parsed: unknown;
   try {
@@ -119,7 +120,7 @@ export function parseReportFile(
   }
 
   const envelope = EnvelopeSchema.safeParse(parsed);
-  if (!envelope.success) throw new ReportFileError('foreign', '这不是年报软件保存的文件');
+  if (!envelope.success) throw new ReportFileError('foreign', NOT_A_REPORT_FILE);
   const fileVersion = envelope.data.fileVersion;
   if (fileVersion > version) {
     throw new ReportFileError('newerVersion', `此文件由更新版本的年报软件保存（文件版本 ${fileVersion}），请升级软件后再打开`);
@@ -140,7 +141,7 @@ export function parseReportBytes(bytes: Uint8Array): Report {
     throw new ReportFileError('tooLarge', `文件过大（超过 ${MAX_FILE_BYTES / 1024 / 1024} MB），不是年报文件`);
   }
   const text = tryDecode(bytes, 'utf-8');
-  if (text === undefined || text.includes('\u0000')) throw new ReportFileError('binary', '这不是年报软件保存的文件（内容不是文本）');
+  if (text === undefined || text.includes('\u0000')) throw new ReportFileError('binary', `${NOT_A_REPORT_FILE}（内容不是文本）`);
   return parseReportFile(text);
 }
 
