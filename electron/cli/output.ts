@@ -49,8 +49,10 @@ export function showJson(report: Report) {
   return { format: report.format, year: report.year, organ: report.organ, preface: report.preface.text, sections, cells: shown };
 }
 
-export function describeReport(report: Report): string {
-  return `${report.organ || '（未填写机关名称）'} ${report.year}年度政府信息公开工作年度报告（${getFormat(report.format).source}格式）`;
+/** `year` null: the file named none (an imported blank template), so none is printed. */
+export function describeReport(report: Report, year: number | null = report.year): string {
+  const when = year === null ? '（年度未识别）' : `${year}年度`;
+  return `${report.organ || '（未填写机关名称）'} ${when}政府信息公开工作年度报告（${getFormat(report.format).source}格式）`;
 }
 
 export function findingLines(findings: Finding[]): string[] {
@@ -68,7 +70,6 @@ export function importLines(importReport: ImportReport): string[] {
     `读取数值 ${importReport.cellsRead} 个，空白 ${importReport.blankCells.length} 个，换算或去掉单位 ${importReport.normalized.length} 个，无法识别 ${importReport.invalidCells.length} 个。`,
   ];
   const { format } = importReport;
-  if (importReport.year === null) lines.push('年度：文件中没有报告年度，无法识别，请在使用时填写');
   if (importReport.tablesMissing.length > 0) {
     lines.push(`未找到的表格：${importReport.tablesMissing.map((id) => describeTable(format, id)).join('、')}`);
   }
