@@ -9,6 +9,8 @@ import { useEditor, useEditorContext, type Editor } from '../store/context.tsx';
 import { runCommand } from './registry.ts';
 
 export function handleCommandKey(editor: Editor, event: KeyboardEvent): void {
+  // Chromium's autofill sends keydown events without a key.
+  if (typeof event.key !== 'string') return;
   const id = commandForKey(event);
   if (!id || !isEditorCommand(id) || event.isComposing) return;
   // A dialog owns the keyboard (its fields keep their own undo); only 帮助 reaches past it.
