@@ -28,7 +28,10 @@ export interface Notice {
   text: string;
 }
 
-/** Where the findings panel (or anything else) asked the editor to take the clerk. */
+/**
+ * Where the findings panel (or anything else) asked the editor to take the
+ * clerk: a cell, a paragraph, or (neither given) the page's first field.
+ */
 export interface FocusRequest {
   page: PageKey;
   cell?: string;
