@@ -14,6 +14,7 @@
  */
 import { z } from 'zod';
 import { CHANNELS } from './bridgeChannels.ts';
+import { EDITOR_COMMAND_IDS, type EditorCommandId } from './commands.ts';
 import { MAX_SHORT_TEXT, MAX_TEXT, ReportSchema, formatIdSchema, yearSchema } from './file/schema.ts';
 import type { Report } from './model/report.ts';
 import type { ImportReport } from './import/types.ts';
@@ -139,22 +140,11 @@ export type UnsavedChoice = z.infer<typeof UnsavedChoiceSchema>;
 // ---------------------------------------------------------------------------
 // Commands the file side sends to the editor (menu items, OS events).
 
-export const MenuCommandSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('new') }),
-  z.strictObject({ kind: z.literal('open') }),
-  z.strictObject({ kind: z.literal('importLastYear') }),
+export const MenuCommandSchema = z.union([
+  /** A command of the registry (shared/commands.ts) the editor carries out: the menu item of the same id. */
+  z.strictObject({ kind: z.enum(EDITOR_COMMAND_IDS as [EditorCommandId, ...EditorCommandId[]]) }),
   /** A recent-menu item, a dropped or double-clicked .nianbao file: call openRecent(path). (Let file drops reach the window.) */
   z.strictObject({ kind: z.literal('openPath'), path: pathSchema }),
-  z.strictObject({ kind: z.literal('save') }),
-  z.strictObject({ kind: z.literal('saveAs') }),
-  z.strictObject({ kind: z.literal('exportDocx') }),
-  z.strictObject({ kind: z.literal('exportText') }),
-  z.strictObject({ kind: z.literal('exportHtml') }),
-  z.strictObject({ kind: z.literal('exportPdf') }),
-  z.strictObject({ kind: z.literal('print') }),
-  /** The document history is the editor's (zundo), not the text field's. */
-  z.strictObject({ kind: z.literal('undo') }),
-  z.strictObject({ kind: z.literal('redo') }),
   /**
    * The window is closing with unsaved changes: ask (askUnsavedChanges or an
    * own dialog), save if wanted, then answer with confirmClose(true|false).

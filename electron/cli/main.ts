@@ -202,7 +202,7 @@ async function run(args: string[], io: Io): Promise<number> {
       if (!importReport) throw new UsageError('这已经是年报文件，无需导入；请直接使用 check 或 show');
       if (json) io.out(JSON.stringify({ importReport, report: showJson(report) }, null, 2));
       else {
-        io.out(describeReport(report));
+        io.out(describeReport(report, importReport.year));
         for (const line of importLines(importReport)) io.out(line);
       }
       return 0;

@@ -1,5 +1,6 @@
 /** What the command line prints: the JSON shapes other tools read, and the Chinese lines clerks read. */
 import type { Finding } from '../../shared/checks/types.ts';
+import { describeCell, describeTable } from '../../shared/formats/describe.ts';
 import { SECTION_KEYS, getFormat } from '../../shared/formats/index.ts';
 import type { ImportReport } from '../../shared/import/types.ts';
 import type { Report } from '../../shared/model/report.ts';
@@ -48,8 +49,10 @@ export function showJson(report: Report) {
   return { format: report.format, year: report.year, organ: report.organ, preface: report.preface.text, sections, cells: shown };
 }
 
-export function describeReport(report: Report): string {
-  return `${report.organ || '（未填写机关名称）'} ${report.year}年度政府信息公开工作年度报告（${getFormat(report.format).source}格式）`;
+/** `year` null: the file named none (an imported blank template), so none is printed. */
+export function describeReport(report: Report, year: number | null = report.year): string {
+  const when = year === null ? '（年度未识别）' : `${year}年度`;
+  return `${report.organ || '（未填写机关名称）'} ${when}政府信息公开工作年度报告（${getFormat(report.format).source}格式）`;
 }
 
 export function findingLines(findings: Finding[]): string[] {
@@ -66,10 +69,13 @@ export function importLines(importReport: ImportReport): string[] {
     `格式：${importReport.formatReason}`,
     `读取数值 ${importReport.cellsRead} 个，空白 ${importReport.blankCells.length} 个，换算或去掉单位 ${importReport.normalized.length} 个，无法识别 ${importReport.invalidCells.length} 个。`,
   ];
-  if (importReport.tablesMissing.length > 0) lines.push(`未找到的表格：${importReport.tablesMissing.join('、')}`);
+  const { format } = importReport;
+  if (importReport.tablesMissing.length > 0) {
+    lines.push(`未找到的表格：${importReport.tablesMissing.map((id) => describeTable(format, id)).join('、')}`);
+  }
   if (importReport.sectionsMissing.length > 0) lines.push(`未找到的部分：${importReport.sectionsMissing.join('、')}`);
-  for (const n of importReport.normalized) lines.push(`  ${n.cell}：“${n.raw}” → ${n.value}（${n.note}）`);
-  for (const c of importReport.invalidCells) lines.push(`  ${c.cell}：“${c.raw}”：${c.message}`);
+  for (const n of importReport.normalized) lines.push(`  ${describeCell(format, n.cell)}：“${n.raw}” → ${n.value}（${n.note}）`);
+  for (const c of importReport.invalidCells) lines.push(`  ${describeCell(format, c.cell)}：“${c.raw}”：${c.message}`);
   for (const w of importReport.warnings) lines.push(`注意：${w}`);
   return lines;
 }

@@ -4,7 +4,7 @@
  * window.nianbao over fetch. Dialogs become a file name inside the workspace:
  * asked with window.prompt, or answered by a test through
  * window.__nianbaoDialog(request). Printing and the title stay in the page;
- * the menu's shortcuts are mirrored from the keyboard.
+ * shortcuts are the editor's own (its key handler serves both modes).
  *
  * The run's token arrives in the address fragment (#token=…); it is kept in
  * sessionStorage, which is per tab and per origin (port included), so a
@@ -12,24 +12,12 @@
  * with unsaved changes asks first, as the desktop window does.
  */
 import { INVOKE_METHODS } from '../../shared/bridge.ts';
-import type { MenuCommand } from '../../shared/bridge.ts';
 
 export const CLIENT_SCRIPT_PATH = '/__nianbao_bridge.js';
 export const API_PREFIX = '/__nianbao/api/';
 /** The request header that carries the run's token (lower case, as Node reports headers). */
 export const TOKEN_HEADER = 'x-nianbao-token';
 const TOKEN_STORAGE_KEY = 'nianbao.token';
-
-/** Keyboard equivalents of the desktop menu's accelerators. */
-const SHORTCUTS: { key: string; shift: boolean; command: MenuCommand }[] = [
-  { key: 'n', shift: false, command: { kind: 'new' } },
-  { key: 'o', shift: false, command: { kind: 'open' } },
-  { key: 's', shift: false, command: { kind: 'save' } },
-  { key: 's', shift: true, command: { kind: 'saveAs' } },
-  { key: 'p', shift: false, command: { kind: 'print' } },
-  { key: 'z', shift: false, command: { kind: 'undo' } },
-  { key: 'y', shift: false, command: { kind: 'redo' } },
-];
 
 // Which methods need a dialog answer, and of what kind.
 const DIALOGS: Record<string, 'open' | 'save' | 'unsaved'> = {
@@ -47,7 +35,6 @@ export function clientScript(): string {
   const config = JSON.stringify({
     methods: INVOKE_METHODS,
     dialogs: DIALOGS,
-    shortcuts: SHORTCUTS,
     prefix: API_PREFIX,
     tokenHeader: TOKEN_HEADER,
     tokenKey: TOKEN_STORAGE_KEY,
@@ -117,14 +104,6 @@ export function clientScript(): string {
     listeners.add(callback);
     return () => listeners.delete(callback);
   };
-  window.addEventListener('keydown', (event) => {
-    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
-    const key = event.key.toLowerCase();
-    const hit = config.shortcuts.find((s) => s.key === key && s.shift === event.shiftKey);
-    if (!hit || listeners.size === 0) return;
-    event.preventDefault();
-    for (const listener of listeners) listener(hit.command);
-  }, true);
   window.addEventListener('beforeunload', (event) => {
     if (!dirty) return;
     event.preventDefault();

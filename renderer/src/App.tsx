@@ -1,6 +1,8 @@
 /** The editor's frame: start page, or toolbar, section navigation, the page and the findings. */
 import { useEffect } from 'react';
-import { connectDocument, offerRecovery, runMenuCommand } from './commands.ts';
+import { connectDocument, offerRecovery } from './commands.ts';
+import { CommandKeys } from './commands/CommandKeys.tsx';
+import { runMenuCommand } from './commands/registry.ts';
 import { Dialogs } from './components/Dialogs.tsx';
 import { FindingsPanel } from './components/FindingsPanel.tsx';
 import { InfoPage } from './components/InfoPage.tsx';
@@ -59,6 +61,7 @@ export function App() {
           <StartPage />
         </>
       )}
+      <CommandKeys />
       <Dialogs />
       {printed && <PrintView report={printed} />}
     </div>

@@ -1,10 +1,11 @@
 /**
- * What the menu, the toolbar and the start page ask for: files through the
- * bridge, then the store. Every bridge failure becomes a notice in Chinese
+ * What the commands of the registry (commands/registry.ts) do with files:
+ * through the bridge, then the store. Every bridge failure becomes a notice in Chinese
  * and leaves the document as it was.
  */
-import type { BridgeResult, ExportDocxOptions, ExportHtmlOptions, ExportTextOptions, ImportedReport, MenuCommand, RecoveredReport } from '../../shared/bridge.ts';
+import type { BridgeResult, ExportDocxOptions, ExportHtmlOptions, ExportTextOptions, ImportedReport, RecoveredReport } from '../../shared/bridge.ts';
 import { CarryOverError, startNextYear } from '../../shared/carryover/startNextYear.ts';
+import { NOT_A_REPORT_FILE } from '../../shared/file/messages.ts';
 import { formatForYear } from '../../shared/formats/index.ts';
 import { createReport, type Report } from '../../shared/model/report.ts';
 import type { Editor } from './store/context.tsx';
@@ -54,11 +55,19 @@ export async function newReport(editor: Editor, init: { year: number; organ: str
   if (!(await settleUnsaved(editor))) return;
   const report = createReport({ format: formatForYear(init.year), year: init.year, organ: init.organ.trim() });
   editor.actions.load(report);
+  // Ready to type: the first field of 基本信息.
+  editor.actions.goTo({ page: 'info' });
 }
 
 export async function openDocument(editor: Editor, path?: string): Promise<void> {
   if (!(await settleUnsaved(editor))) return;
-  const opened = unwrap(editor, path ? await editor.api.openRecent(path) : await editor.api.openReport());
+  const result = path ? await editor.api.openRecent(path) : await editor.api.openReport();
+  // A Word or text report cannot be opened, but it can be last year's template.
+  if (!result.ok && result.message.startsWith(NOT_A_REPORT_FILE)) {
+    editor.actions.openDialog({ kind: 'notReportFile', message: result.message });
+    return;
+  }
+  const opened = unwrap(editor, result);
   if (!opened) return;
   editor.actions.load(opened.report, {
     file: { path: opened.path, name: opened.name },
@@ -162,54 +171,6 @@ export async function exportPdf(editor: Editor): Promise<void> {
 export async function closeRequested(editor: Editor): Promise<void> {
   const proceed = await settleUnsaved(editor);
   await editor.api.confirmClose(proceed);
-}
-
-export function runMenuCommand(editor: Editor, command: MenuCommand): void {
-  const { actions } = editor;
-  switch (command.kind) {
-    case 'new':
-      void settleUnsaved(editor).then((go) => go && actions.close());
-      return;
-    case 'open':
-      void openDocument(editor);
-      return;
-    case 'openPath':
-      void openDocument(editor, command.path);
-      return;
-    case 'importLastYear':
-      void importLastYear(editor);
-      return;
-    case 'save':
-      void saveDocument(editor);
-      return;
-    case 'saveAs':
-      void saveDocument(editor, { as: true });
-      return;
-    case 'exportDocx':
-      requestExport(editor, 'docx');
-      return;
-    case 'exportText':
-      requestExport(editor, 'text');
-      return;
-    case 'exportHtml':
-      requestExport(editor, 'html');
-      return;
-    case 'exportPdf':
-      void exportPdf(editor);
-      return;
-    case 'print':
-      void printReport(editor);
-      return;
-    case 'undo':
-      actions.undo();
-      return;
-    case 'redo':
-      actions.redo();
-      return;
-    case 'closeRequested':
-      void closeRequested(editor);
-      return;
-  }
 }
 
 /** A working copy that could not be written is the clerk's safety net gone: say so. */

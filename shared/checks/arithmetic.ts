@@ -1,6 +1,7 @@
 /**
  * Errors from the format's arithmetic: typed totals that disagree with their
- * parts (format.sums) and the 勾稽 balance (format.balances).
+ * parts (format.sums) and the 勾稽 balance (format.balances), once both of
+ * its sides have been filled in.
  */
 import type { Finding } from './types.ts';
 import { cellValue, showStated, type CheckContext } from './context.ts';
@@ -32,7 +33,11 @@ export function sumFindings(ctx: CheckContext, out: Finding[]): void {
 export function balanceFindings(ctx: CheckContext, out: Finding[]): void {
   for (const eq of ctx.compiled.balances) {
     const cells = [...eq.left, ...eq.right].map((id) => cellValue(ctx, id));
-    if (cells.every((c) => c.value === null)) continue;
+    // A balance waits until both sides state something: a report just started
+    // from last year's (上年结转 carried in, nothing handled yet) is unfinished,
+    // not wrong, and its blanks are already listed as such.
+    const stated = (ids: string[]) => ids.some((id) => cellValue(ctx, id).value !== null);
+    if (!stated(eq.left) || !stated(eq.right)) continue;
     // An unreadable cell is its own error; balancing around it would only add noise.
     if (cells.some((c) => c.parsed.status === 'invalid')) continue;
     const side = (ids: string[]) => ids.reduce((sum, id) => sum + (cellValue(ctx, id).value ?? 0), 0);

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import type { Report } from '../model/report.ts';
 import { decodeUtf8Lenient, tryDecode } from '../platform.ts';
+import { NOT_A_REPORT_FILE } from './messages.ts';
 import { scanJson } from './scan.ts';
 import { FORBIDDEN_KEYS, ReportSchema } from './schema.ts';
 import { tooLargeText } from './size.ts';
@@ -111,7 +112,7 @@ export function parseReportFile(
   const version = options.version ?? FILE_VERSION;
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   if (trimmed === '') throw new ReportFileError('empty', '文件是空的，不是年报文件');
-  if (!trimmed.startsWith('{')) throw new ReportFileError('foreign', '这不是年报软件保存的文件');
+  if (!trimmed.startsWith('{')) throw new ReportFileError('foreign', NOT_A_REPORT_FILE);
   // UTF-8 never has fewer bytes than UTF-16 code units, so this only catches text that did not come through parseReportBytes.
   if (trimmed.length > MAX_FILE_BYTES) {
     throw new ReportFileError('tooLarge', `文件过大（超过 ${MAX_FILE_BYTES / 1024 / 1024} MB），不是年报文件`);
@@ -133,7 +134,7 @@ export function parseReportFile(
   }
 
   const envelope = EnvelopeSchema.safeParse(parsed);
-  if (!envelope.success) throw new ReportFileError('foreign', '这不是年报软件保存的文件');
+  if (!envelope.success) throw new ReportFileError('foreign', NOT_A_REPORT_FILE);
   const fileVersion = envelope.data.fileVersion;
   if (fileVersion > version) {
     throw new ReportFileError('newerVersion', `此文件由更新版本的年报软件保存（文件版本 ${fileVersion}），请升级软件后再打开`);
@@ -154,7 +155,7 @@ export function parseReportBytes(bytes: Uint8Array): Report {
     throw new ReportFileError('tooLarge', `${tooLargeText(bytes.byteLength, MAX_FILE_BYTES)}，不是年报文件`);
   }
   const text = tryDecode(bytes, 'utf-8');
-  if (text === undefined || text.includes('\u0000')) throw new ReportFileError('binary', '这不是年报软件保存的文件（内容不是文本）');
+  if (text === undefined || text.includes('\u0000')) throw new ReportFileError('binary', `${NOT_A_REPORT_FILE}（内容不是文本）`);
   return parseReportFile(text);
 }
 

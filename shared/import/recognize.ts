@@ -447,16 +447,14 @@ export function recognizeReport(blocks: Block[], source: 'docx' | 'text'): Impor
   const firstRow = items.findIndex((item) => item.kind === 'row');
   const title = findTitle(items, Math.min(firstHeading, firstRow < 0 ? items.length : firstRow));
 
-  // Year: the title's; else the statistics-period sentence or the commonest year in the text.
+  // Year: the title's, else the statistics-period sentence; else unknown, to be asked.
+  // Years merely mentioned in the text (a template's 〔2021〕 document number) are no guide.
   let year: number | null = title?.year ?? null;
   if (year === null) {
     const all = items.filter((i) => i.kind === 'paragraph').map((i) => i.text).join('\n');
     const period = /统计期限自\s*((?:19|20)\d{2})\s*年/.exec(all);
-    const counts = new Map<number, number>();
-    for (const m of all.matchAll(/((?:19|20)\d{2})\s*年/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
-    const common = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-    year = period ? Number(period[1]) : (common ?? null);
-    warnings.push(year === null ? '未找到报告标题和报告年度，请补填' : `未找到报告标题，报告年度按正文推定为${year}年，请核对`);
+    year = period ? Number(period[1]) : null;
+    warnings.push(year === null ? '未找到报告标题和报告年度，年度无法识别' : `未找到报告标题，报告年度按统计期限推定为${year}年，请核对`);
   }
 
   // Format: the year's, confirmed by what the tables print.

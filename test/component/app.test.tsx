@@ -182,7 +182,7 @@ describe('the app', () => {
     expect(dialog).toHaveTextContent(/条提示，请修改或说明原因/);
     await user.click(within(dialog).getByLabelText(/紧凑版式/));
     await user.click(within(dialog).getByLabelText('空白单元格印为 0'));
-    await user.click(within(dialog).getByRole('button', { name: '仍然导出' }));
+    await user.click(within(dialog).getByRole('button', { name: '导出' }));
     expect(api.exportDocx).toHaveBeenCalledWith(expect.objectContaining({ year: 2025 }), {
       layout: 'compact',
       blankAsZero: true,

@@ -34,11 +34,15 @@ describe('navigation and the findings panel', () => {
     expect(screen.getByRole('heading', { level: 2, name: '三、收到和处理政府信息公开申请情况' })).toBeInTheDocument();
     await user.click(cellInput('requests.new.natural'));
     await user.keyboard('5');
+    // Only one side of the balance is entered yet: nothing to shout about.
+    expect(navButton(/^三、/)).toHaveAccessibleName('三、收到和处理政府信息公开申请情况（1 个提示）');
+    await user.click(cellInput('requests.granted.natural'));
+    await user.keyboard('3');
     expect(navButton(/^三、/)).toHaveAccessibleName('三、收到和处理政府信息公开申请情况（2 个错误，1 个提示）');
-    // "5x" is no number: the balance cannot be reckoned, the cell itself is the error.
+    // "3x" is no number: the balance cannot be reckoned, the cell itself is the error.
     await user.keyboard('x');
     expect(navButton(/^三、/)).toHaveAccessibleName('三、收到和处理政府信息公开申请情况（1 个错误，1 个提示）');
-    expect(within(panel()).getByRole('button', { name: /本年新收申请数量·自然人/ })).toHaveTextContent('错误');
+    expect(within(panel()).getByRole('button', { name: /予以公开·自然人/ })).toHaveTextContent('错误');
   });
 
   it('takes the clerk to the cell of a finding, on another page', async () => {
@@ -62,10 +66,12 @@ describe('navigation and the findings panel', () => {
     expect(before).toHaveTextContent('有 144 个单元格未填写');
     await user.click(cellInput('requests.new.natural'));
     await user.keyboard('5');
+    await user.click(cellInput('requests.granted.natural'));
+    await user.keyboard('3');
     // Two balance errors now come first in 三; the blank-cell row is updated in place.
     expect(section().querySelectorAll('li')[0]).toHaveAttribute('data-rule', 'requests.balance');
     expect(blankRow()).toBe(before);
-    expect(before).toHaveTextContent('有 143 个单元格未填写');
+    expect(before).toHaveTextContent('有 142 个单元格未填写');
   });
 
   it('fills blanks with 0 in one click, and the click can be undone', async () => {

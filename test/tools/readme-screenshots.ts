@@ -33,7 +33,7 @@ try {
   });
   await page.goto(host.url);
   await page.screenshot({ path: join(OUT, 'editor-start.png') });
-  await page.getByRole('button', { name: '打开报告' }).click();
+  await page.getByRole('button', { name: '打开', exact: true }).click();
   await page.locator('nav').getByRole('button', { name: /^三、/ }).click();
   await page.locator('[data-cell="requests.new.business"]').click();
   await page.screenshot({ path: join(OUT, 'editor-requests.png') });

@@ -16,7 +16,7 @@ export function CheckSummary({ report }: { report: Report }) {
   }
   return (
     <div className="check-summary" role="status">
-      {total.errors > 0 && <p className="error">有 {total.errors} 个错误必须修改（如合计不符、勾稽关系不平衡、数值无效）。</p>}
+      {total.errors > 0 && <p className="error">有 {total.errors} 个错误，报送前应当修改（如合计不符、勾稽关系不平衡、数值无效）。</p>}
       {total.warnings > 0 && <p className="warning">有 {total.warnings} 条提示，请修改或说明原因。</p>}
       {explained > 0 && <p>{explained} 条提示已说明。</p>}
       <ul className="check-list">

@@ -3,13 +3,18 @@ import { useState } from 'react';
 import type { ImportedReport, RecoveredReport } from '../../../shared/bridge.ts';
 import { checkReport } from '../../../shared/checks/index.ts';
 import type { CarryOverNote } from '../../../shared/carryover/startNextYear.ts';
-import { formatForYear, getFormat } from '../../../shared/formats/index.ts';
+import { describeCell, describeTable } from '../../../shared/formats/describe.ts';
+import { formatForYear, formatIndex, getFormat } from '../../../shared/formats/index.ts';
+import { buttonLabel } from '../../../shared/commands.ts';
+import { runCommand } from '../commands/registry.ts';
+import { HelpDialog } from '../help/HelpDialog.tsx';
 import { acceptRecovery, declineRecovery, exportReport, startFromLastYear } from '../commands.ts';
 import { useActions, useEditor, useEditorContext } from '../store/context.tsx';
 import { derive } from '../store/derive.ts';
 import type { ExportKind } from '../store/editor.ts';
 import { CheckSummary } from './CheckSummary.tsx';
 import { Modal } from './Modal.tsx';
+import { defaultReportYear, FIRST_REPORT_YEAR } from './StartPage.tsx';
 
 function formatTime(iso: string): string {
   const date = new Date(iso);
@@ -38,28 +43,56 @@ function RecoverDialog({ recovered }: { recovered: RecoveredReport }) {
 
 const SOURCE_LABEL = { nianbao: '年报文件', docx: 'Word 文件', text: '文本' } as const;
 
+/** A year as typed: full-width digits (２０２５) and spaces are fine, as in the cells. */
+export function parseYear(text: string): number | null {
+  const normalized = text.normalize('NFKC').trim();
+  return /^\d{4}$/.test(normalized) ? Number(normalized) : null;
+}
+
+/** The years this year's report may be for: after last year's, or (last year unknown) any report year. */
+function yearRange(lastYear: number | null): { min: number; max: number } {
+  if (lastYear !== null) return { min: lastYear + 1, max: lastYear + 5 };
+  return { min: FIRST_REPORT_YEAR + 1, max: defaultReportYear() + 1 };
+}
+
 function ImportDialog({ imported }: { imported: ImportedReport }) {
   const editor = useEditorContext();
   const { importReport: info, report } = imported;
-  const [year, setYear] = useState(String(report.year + 1));
+  // The file may name no year (a blank provincial template): then it is asked, not guessed.
+  const lastYear = info.year;
+  const [year, setYear] = useState(lastYear === null ? '' : String(lastYear + 1));
   const lastFindings = checkReport(report);
   const errors = lastFindings.filter((f) => f.severity === 'error');
-  const yearNumber = Number(year);
-  const yearValid = Number.isInteger(yearNumber) && yearNumber > report.year && yearNumber <= report.year + 5;
+  const yearNumber = parseYear(year);
+  const range = yearRange(lastYear);
+  const yearValid = yearNumber !== null && yearNumber >= range.min && yearNumber <= range.max;
+  const cell = (id: string) => describeCell(info.format, id);
+  const start = () => {
+    if (yearNumber === null) return;
+    const template = lastYear === null ? { ...imported, report: { ...report, year: yearNumber - 1 } } : imported;
+    void startFromLastYear(editor, template, yearNumber);
+  };
   return (
     <Modal title="以上年报告为模板新建" onClose={() => editor.actions.openDialog(null)}>
       <div className="import-summary">
         <p>
-          已读取“{imported.name}”（{SOURCE_LABEL[info.source]}）：{info.organ ?? (report.organ || '未识别机关名称')}，{report.year}{' '}
-          年度，{getFormat(report.format).firstYear} 年版格式（{info.formatReason}）。
+          已读取“{imported.name}”（{SOURCE_LABEL[info.source]}）：{info.organ ?? (report.organ || '未识别机关名称')}，
+          {lastYear === null ? '年度未能识别' : `${lastYear} 年度`}，{getFormat(report.format).firstYear} 年版格式（{info.formatReason}）。
         </p>
         <ul>
           <li>识别表格 {info.tablesFound.length} 个，读取数值 {info.cellsRead} 个，空白单元格 {info.blankCells.length} 个。</li>
-          {info.tablesMissing.length > 0 && <li className="warning">未找到的表格：{info.tablesMissing.join('、')}</li>}
+          {info.tablesMissing.length > 0 && (
+            <li className="warning">未找到的表格：{info.tablesMissing.map((id) => describeTable(info.format, id)).join('、')}</li>
+          )}
           {info.sectionsMissing.length > 0 && <li className="warning">未找到的章节：{info.sectionsMissing.join('、')}</li>}
           {info.normalized.length > 0 && (
             <li>
-              已规范化 {info.normalized.length} 个数值（如“{info.normalized[0]!.raw}”→ {info.normalized[0]!.value}）。
+              已规范化 {info.normalized.length} 个数值：
+              {info.normalized
+                .slice(0, 5)
+                .map((n) => `${cell(n.cell)}“${n.raw}”→ ${n.value}`)
+                .join('；')}
+              {info.normalized.length > 5 && ' 等'}
             </li>
           )}
           {info.invalidCells.length > 0 && (
@@ -67,7 +100,7 @@ function ImportDialog({ imported }: { imported: ImportedReport }) {
               无法识别的数值 {info.invalidCells.length} 个：
               {info.invalidCells
                 .slice(0, 5)
-                .map((c) => `${c.cell}“${c.raw}”`)
+                .map((c) => `${cell(c.cell)}“${c.raw}”`)
                 .join('、')}
             </li>
           )}
@@ -88,14 +121,19 @@ function ImportDialog({ imported }: { imported: ImportedReport }) {
           </div>
         )}
       </div>
+      {lastYear === null && <p className="warning">文件中没有报告年度，无法判断它是哪一年的报告。请填写本次要新建的报告年度（上年报告按其前一年处理）。</p>}
       <div className="field-row">
         <label htmlFor="import-year">本次报告年度</label>
-        <input id="import-year" inputMode="numeric" value={year} onChange={(e) => setYear(e.currentTarget.value)} />
+        <input id="import-year" inputMode="numeric" value={year} placeholder="例如 2025" onChange={(e) => setYear(e.currentTarget.value)} />
         {yearValid && <span className="hint">将使用 {getFormat(formatForYear(yearNumber)).firstYear} 年版格式</span>}
       </div>
-      {!yearValid && <p className="error">请填写上年之后的年度（{report.year + 1}—{report.year + 5}）。</p>}
+      {!yearValid && year.trim() !== '' && (
+        <p className="error">
+          请填写{lastYear === null ? '' : '上年之后的'}年度（{range.min}—{range.max}）。
+        </p>
+      )}
       <div className="buttons">
-        <button type="button" className="primary" disabled={!yearValid} onClick={() => void startFromLastYear(editor, imported, yearNumber)}>
+        <button type="button" className="primary" disabled={!yearValid} onClick={start}>
           新建本年度报告
         </button>
         <button type="button" onClick={() => editor.actions.openDialog(null)}>
@@ -164,9 +202,12 @@ function ExportDialog({ format }: { format: ExportKind }) {
           附“检查说明”页（列出已说明的提示）
         </label>
       </fieldset>
+      {open.errors > 0 && (
+        <p className="error">可以先导出供核对，但有错误的报告不宜报送或公开：请修改后再导出一次。</p>
+      )}
       <div className="buttons">
         <button type="button" className="primary" onClick={run} autoFocus>
-          {open.errors + open.warnings > 0 ? '仍然导出' : '导出'}
+          {open.errors > 0 ? '仍然导出（供核对）' : '导出'}
         </button>
         <button type="button" onClick={() => editor.actions.openDialog(null)}>
           返回修改
@@ -192,20 +233,72 @@ function CheckDialog() {
   );
 }
 
+/** The carry-over summary: what was carried, each cell one click away. */
 function CarryNotesDialog({ notes }: { notes: CarryOverNote[] }) {
   const actions = useActions();
+  const report = useEditor((s) => s.report);
+  if (!report) return null;
+  const index = formatIndex(report.format);
+  const goTo = (id: string) => {
+    const info = index.cellById.get(id);
+    if (!info) return;
+    actions.openDialog(null);
+    actions.goTo({ page: info.table.section, cell: id });
+  };
+  const cellButton = (id: string, text: string) => (
+    <button type="button" className="link" onClick={() => goTo(id)}>
+      {text}
+    </button>
+  );
   return (
     <Modal title="上年数据结转说明" onClose={() => actions.openDialog(null)}>
       <ul className="carry-notes">
         {notes.map((note, i) => (
           <li key={i} className={note.kind}>
-            {note.message}
+            {note.kind === 'confirm' && note.cells[0] ? cellButton(note.cells[0], note.message) : note.message}
+            {note.kind === 'carried' && (
+              <ul>
+                {note.cells.map((id) => (
+                  <li key={id}>{cellButton(id, `${describeCell(report.format, id)}：${report.cells[id]?.raw ?? ''}`)}</li>
+                ))}
+              </ul>
+            )}
           </li>
         ))}
       </ul>
+      <p className="hint">点击一项即转到该单元格。结转的数值以蓝色标出，请逐项核对。</p>
       <div className="buttons">
         <button type="button" className="primary" onClick={() => actions.openDialog(null)} autoFocus>
           知道了
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+/** 打开 was given a Word or text report: it cannot be opened, but it can start this year's report. */
+function NotReportFileDialog({ message }: { message: string }) {
+  const editor = useEditorContext();
+  return (
+    <Modal title="无法打开" onClose={() => editor.actions.openDialog(null)}>
+      <p>{message}。“打开”只能打开年报软件保存的 .nianbao 文件。</p>
+      <p>
+        如果这是上年的报告（Word 文档或文本），可以用它作模板新建本年度报告：点下面的按钮，再选一次这个文件。
+      </p>
+      <div className="buttons">
+        <button
+          type="button"
+          className="primary"
+          autoFocus
+          onClick={() => {
+            editor.actions.openDialog(null);
+            runCommand(editor, 'importLastYear');
+          }}
+        >
+          {buttonLabel('importLastYear')}…
+        </button>
+        <button type="button" onClick={() => editor.actions.openDialog(null)}>
+          取消
         </button>
       </div>
     </Modal>
@@ -226,5 +319,9 @@ export function Dialogs() {
       return <CheckDialog />;
     case 'carryNotes':
       return <CarryNotesDialog notes={dialog.notes} />;
+    case 'notReportFile':
+      return <NotReportFileDialog message={dialog.message} />;
+    case 'help':
+      return <HelpDialog />;
   }
 }

@@ -6,6 +6,7 @@
 import { getFormat } from '../../../shared/formats/index.ts';
 import type { SectionKey } from '../../../shared/formats/types.ts';
 import { Grid } from '../grid/Grid.tsx';
+import { CellLegend } from '../help/CellLegend.tsx';
 import { sectionGrids } from '../grid/gridModel.ts';
 import { useEditor } from '../store/context.tsx';
 import { NarrativeEditor } from './NarrativeEditor.tsx';
@@ -25,6 +26,7 @@ export function SectionPage({ section }: { section: SectionKey }) {
       ) : (
         <>
           {def.hint && <p className="hint">{def.hint}</p>}
+          <CellLegend />
           {grids.map((grid, i) => (
             <Grid key={grid.key} grid={grid} label={grids.length > 1 ? `${heading}（表${i + 1}）` : heading} />
           ))}

@@ -5,14 +5,33 @@
  */
 import { useEffect, useState } from 'react';
 import type { RecentFile } from '../../../shared/bridge.ts';
+import { buttonLabel, commandTitle, declaration, type EditorCommandId } from '../../../shared/commands.ts';
 import { formatForYear, getFormat } from '../../../shared/formats/index.ts';
-import { importLastYear, newReport, openDocument } from '../commands.ts';
+import { newReport, openDocument } from '../commands.ts';
+import { runCommand } from '../commands/registry.ts';
 import { useEditorContext } from '../store/context.tsx';
+import '../help/help.css';
+
+/** What the start page offers besides a new blank report, from the command registry. */
+const START_COMMANDS: readonly EditorCommandId[] = ['importLastYear', 'open'];
 
 export const FIRST_REPORT_YEAR = 2019;
 
 export function defaultReportYear(today: Date = new Date()): number {
   return today.getFullYear() - 1;
+}
+
+function CommandItem({ id }: { id: EditorCommandId }) {
+  const editor = useEditorContext();
+  const { help } = declaration(id);
+  return (
+    <li>
+      <button type="button" title={commandTitle(id)} onClick={() => runCommand(editor, id)}>
+        {buttonLabel(id)}
+      </button>
+      {help && <span className="hint">{help}</span>}
+    </li>
+  );
 }
 
 export function StartPage() {
@@ -47,7 +66,7 @@ export function StartPage() {
         >
           <div className="field-row">
             <label htmlFor="new-year">报告年度</label>
-            <select id="new-year" value={year} onChange={(e) => setYear(Number(e.currentTarget.value))}>
+            <select id="new-year" autoFocus value={year} onChange={(e) => setYear(Number(e.currentTarget.value))}>
               {years.map((y) => (
                 <option key={y} value={y}>
                   {y} 年度
@@ -69,14 +88,11 @@ export function StartPage() {
       </section>
       <section aria-labelledby="other-heading" className="card">
         <h2 id="other-heading">从已有文件开始</h2>
-        <div className="buttons">
-          <button type="button" onClick={() => void importLastYear(editor)}>
-            以上年报告为模板新建（年报文件、Word、文本）
-          </button>
-          <button type="button" onClick={() => void openDocument(editor)}>
-            打开报告
-          </button>
-        </div>
+        <ul className="start-commands">
+          {START_COMMANDS.map((id) => (
+            <CommandItem key={id} id={id} />
+          ))}
+        </ul>
         {recent.length > 0 && (
           <>
             <h3>最近打开</h3>
@@ -92,6 +108,9 @@ export function StartPage() {
           </>
         )}
       </section>
+      <ul className="start-commands">
+        <CommandItem id="help" />
+      </ul>
     </main>
   );
 }

@@ -13,6 +13,7 @@ import type { SectionKey } from '../../../shared/formats/types.ts';
 import { parseCellValue } from '../../../shared/model/parseCellValue.ts';
 import type { CellEntry, Report } from '../../../shared/model/report.ts';
 import { evaluateReport } from '../../../shared/model/values.ts';
+import { changedPlace } from './changedPlace.ts';
 import type { PageKey } from './derive.ts';
 
 export type NarrativeKey = SectionKey | 'preface';
@@ -27,7 +28,10 @@ export interface Notice {
   text: string;
 }
 
-/** Where the findings panel (or anything else) asked the editor to take the clerk. */
+/**
+ * Where the findings panel (or anything else) asked the editor to take the
+ * clerk: a cell, a paragraph, or (neither given) the page's first field.
+ */
 export interface FocusRequest {
   page: PageKey;
   cell?: string;
@@ -45,7 +49,10 @@ export type DialogState =
   | { kind: 'import'; imported: ImportedReport }
   | { kind: 'export'; format: ExportKind }
   | { kind: 'check' }
-  | { kind: 'carryNotes'; notes: CarryOverNote[] };
+  | { kind: 'carryNotes'; notes: CarryOverNote[] }
+  /** 打开 was given a file the app did not save (a Word or text report): offer to start from it instead. */
+  | { kind: 'notReportFile'; message: string }
+  | { kind: 'help' };
 
 export interface EditorState {
   /** null until a report is created, opened, imported or recovered. */
@@ -147,6 +154,29 @@ export function editorActions(store: EditorStore) {
     if (report) store.setState({ report: change(report) });
   };
 
+  const goTo = (request: Omit<FocusRequest, 'seq'>) => {
+    endTyping();
+    const seq = (store.getState().focus?.seq ?? 0) + 1;
+    store.setState({ page: request.page, focus: { ...request, seq } });
+  };
+
+  /**
+   * Undo or redo one step, then show where it changed the report. A notice
+   * about the step's edit ("已粘贴 4 个单元格") no longer holds, so it goes.
+   */
+  const stepHistory = (direction: 'undo' | 'redo') => {
+    endTyping();
+    const before = store.getState().report;
+    const history = store.temporal.getState();
+    if (direction === 'undo') history.undo();
+    else history.redo();
+    const after = store.getState().report;
+    if (after === before) return;
+    store.setState({ notice: null });
+    const place = changedPlace(before, after);
+    if (place) goTo(place);
+  };
+
   return {
     endTyping,
 
@@ -166,7 +196,8 @@ export function editorActions(store: EditorStore) {
 
     close() {
       endTyping();
-      store.setState({ report: null, file: null, savedReport: null, page: 'info', focus: null });
+      // A notice about the report just closed ("已打开：…") does not belong on the start page.
+      store.setState({ report: null, file: null, savedReport: null, page: 'info', focus: null, notice: null });
       store.temporal.getState().clear();
     },
 
@@ -277,20 +308,14 @@ export function editorActions(store: EditorStore) {
     },
 
     undo() {
-      endTyping();
-      store.temporal.getState().undo();
+      stepHistory('undo');
     },
 
     redo() {
-      endTyping();
-      store.temporal.getState().redo();
+      stepHistory('redo');
     },
 
-    goTo(request: Omit<FocusRequest, 'seq'>) {
-      endTyping();
-      const seq = (store.getState().focus?.seq ?? 0) + 1;
-      store.setState({ page: request.page, focus: { ...request, seq } });
-    },
+    goTo,
 
     showPage(page: PageKey) {
       endTyping();

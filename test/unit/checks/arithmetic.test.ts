@@ -90,6 +90,14 @@ describe.each(FORMATS)('勾稽 balance (%s)', (format) => {
       findings: [],
     },
     { name: 'all blank', cells: {}, findings: [] },
+    // A report just started from last year's: only 上年结转 is filled, nothing handled yet.
+    { name: 'only the left side filled (carried in) waits', cells: { 'requests.carried_in.natural': '103' }, findings: [] },
+    { name: 'only the right side filled waits', cells: { 'requests.granted.natural': '3' }, findings: [] },
+    {
+      name: 'checked once the clerk has entered a part of each side',
+      cells: { 'requests.carried_in.natural': '103', 'requests.granted.natural': '3' },
+      findings: ['勾稽关系不平衡（自然人）：第一项加第二项之和为 103，第三项（七）总计加第四项之和为 3', '勾稽关系不平衡（总计）：第一项加第二项之和为 103，第三项（七）总计加第四项之和为 3'],
+    },
   ])('$name', ({ cells, findings }) => {
     const found = findingsOf(buildReport({ format, cells }), 'requests.balance');
     expect(found.map((f) => f.message)).toEqual(findings);
@@ -97,7 +105,7 @@ describe.each(FORMATS)('勾稽 balance (%s)', (format) => {
   });
 
   it('keys a balance finding by its column', () => {
-    const [finding] = findingsOf(buildReport({ format, cells: { 'requests.new.legal': '1' } }), 'requests.balance');
+    const [finding] = findingsOf(buildReport({ format, cells: { 'requests.new.legal': '1', 'requests.carried_out.legal': '2' } }), 'requests.balance');
     expect(finding?.key).toBe('requests.balance:requests.legal');
     expect(finding?.cells).toEqual(['requests.new.legal', 'requests.carried_in.legal', 'requests.results_total.legal', 'requests.carried_out.legal']);
   });

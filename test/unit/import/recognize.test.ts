@@ -137,6 +137,16 @@ describe('headings and title', () => {
     expect(report.preface.text).toBe('本报告根据《条例》编制。');
   });
 
+  it.each([
+    // A blank template: no title, only the years of the documents it cites.
+    ['no title, years only mentioned in passing', ['依据国办公开办函〔2021〕30号，2021年起施行新格式。2021年格式说明。'], null],
+    ['no title, the statistics period stated', ['本报告统计期限自2023年1月1日起至2023年12月31日止。'], 2023],
+  ])('the year without a title: %s', (_name, paragraphs, year) => {
+    const text = render('gov2021', 2023, () => '', { title: paragraphs });
+    const { importReport } = importText(text);
+    expect(importReport.year).toBe(year);
+  });
+
   it('does not take numbered paragraphs or sub-headings for section headings', () => {
     const text = render('gov2019', 2019, distinctValues('gov2019')).replace(
       '2019年，我镇认真贯彻《条例》。',

@@ -50,10 +50,10 @@ describe('cellView', () => {
   });
 
   it('gives a new view when only the mark changes', () => {
-    const first = edit(base, 'requests.new.natural', '5');
+    const first = edit(edit(base, 'requests.new.natural', '5'), 'requests.granted.natural', '3');
     const marked = cellView(first, 'requests.new.natural');
     expect(marked.mark?.severity).toBe('error');
-    const balanced = edit(first, 'requests.granted.natural', '5');
+    const balanced = edit(first, 'requests.carried_out.natural', '2');
     const view = cellView(balanced, 'requests.new.natural');
     expect(view).not.toBe(marked);
     expect(view.entry).toBe(marked.entry);
