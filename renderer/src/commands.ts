@@ -7,6 +7,7 @@ import type { BridgeResult, ExportDocxOptions, ExportHtmlOptions, ExportTextOpti
 import { CarryOverError, startNextYear } from '../../shared/carryover/startNextYear.ts';
 import { formatForYear } from '../../shared/formats/index.ts';
 import { createReport, type Report } from '../../shared/model/report.ts';
+import { watchAutosave } from './autosave.ts';
 import type { Editor } from './store/context.tsx';
 import { isDirty, type ExportKind } from './store/editor.ts';
 
@@ -212,16 +213,12 @@ export function runMenuCommand(editor: Editor, command: MenuCommand): void {
   }
 }
 
-/** How long the document must sit still before its working copy is written. */
-export const AUTOSAVE_IDLE_MS = 2000;
-
 /**
  * Keeps the file side told: the title bar and close prompt (on every change
- * of file, year or dirtiness) and the autosaved working copy (after a pause).
+ * of file, year or dirtiness); the working copy is autosave.ts's.
  */
 export function connectDocument(editor: Editor): () => void {
   let lastState = '';
-  let timer: ReturnType<typeof setTimeout> | undefined;
   const sync = () => {
     const state = editor.store.getState();
     const docState = { path: state.file?.path ?? null, year: state.report?.year ?? null, dirty: isDirty(state) };
@@ -232,18 +229,10 @@ export function connectDocument(editor: Editor): () => void {
     }
   };
   sync();
-  const unsubscribe = editor.store.subscribe((state, previous) => {
-    sync();
-    if (state.report === previous.report) return;
-    if (timer) clearTimeout(timer);
-    if (!isDirty(state)) return;
-    timer = setTimeout(() => {
-      const report = editor.store.getState().report;
-      if (report && isDirty(editor.store.getState())) void editor.api.autosave(report);
-    }, AUTOSAVE_IDLE_MS);
-  });
+  const unsubscribe = editor.store.subscribe(sync);
+  const stopAutosave = watchAutosave(editor);
   return () => {
-    if (timer) clearTimeout(timer);
+    stopAutosave();
     unsubscribe();
   };
 }

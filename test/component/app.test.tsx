@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ImportedReport } from '../../shared/bridge.ts';
 import { App } from '../../renderer/src/App.tsx';
-import { AUTOSAVE_IDLE_MS } from '../../renderer/src/commands.ts';
+import { AUTOSAVE_IDLE_MS } from '../../renderer/src/autosave.ts';
 import { defaultReportYear } from '../../renderer/src/components/StartPage.tsx';
 import { fakeApi, renderEditor, report2021 } from './editorHarness.tsx';
 
