@@ -12,7 +12,8 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { BRIDGE, fail, isInvokeMethod } from '../../shared/bridge.ts';
-import type { BridgeResult, UnsavedChoice } from '../../shared/bridge.ts';
+import { ConflictChoiceSchema } from '../../shared/bridge.ts';
+import type { BridgeResult, ConflictChoice, SaveConflict, UnsavedChoice } from '../../shared/bridge.ts';
 import type { DialogPort } from '../services/dialogs.ts';
 import { createFileSide } from '../services/fileSide.ts';
 import type { FileSide } from '../services/fileSide.ts';
@@ -46,7 +47,21 @@ const requestSchema = z.strictObject({
   args: z.array(z.unknown()).max(4),
   /** A file name inside the workspace, null for a cancelled dialog, or an UnsavedChoice. */
   dialog: z.string().max(255).nullable().optional(),
+  /** The answer to a save conflict the file side raised on an earlier try of this call. */
+  conflict: ConflictChoiceSchema.optional(),
 });
+
+/**
+ * The answers a call came with. A dialog the file side raises mid-call with
+ * no answer yet (a save conflict, then 另存为's file name) is noted in
+ * `needed`: the call is answered with it instead of a result, and the page
+ * asks and sends the call again with the answer.
+ */
+interface DialogAnswers {
+  dialog: string | null | undefined;
+  conflict: ConflictChoice | undefined;
+  needed?: { kind: 'save' } | { kind: 'conflict'; name: string; conflict: SaveConflict };
+}
 
 /** `name` resolved inside `folder`, or null if it would leave it. */
 export function insideFolder(folder: string, name: string): string | null {
@@ -60,11 +75,11 @@ export function insideFolder(folder: string, name: string): string | null {
 class WorkspaceDialogs implements DialogPort {
   constructor(
     private readonly workspace: string,
-    private readonly answer: AsyncLocalStorage<string | null | undefined>,
+    private readonly answers: AsyncLocalStorage<DialogAnswers>,
   ) {}
 
   private chosenPath(): string | null {
-    const name = this.answer.getStore();
+    const name = this.answers.getStore()?.dialog;
     if (name === undefined || name === null || name.trim() === '') return null;
     const path = insideFolder(this.workspace, name.trim());
     if (path === null) throw new FileError('文件名必须位于工作区文件夹之内。');
@@ -76,12 +91,24 @@ class WorkspaceDialogs implements DialogPort {
   }
 
   async chooseSave(): Promise<string | null> {
+    const answers = this.answers.getStore();
+    if (answers && answers.dialog === undefined) {
+      answers.needed = { kind: 'save' };
+      return null;
+    }
     return this.chosenPath();
   }
 
   async askUnsavedChanges(): Promise<UnsavedChoice> {
-    const answer = this.answer.getStore();
+    const answer = this.answers.getStore()?.dialog;
     return answer === 'save' || answer === 'discard' ? answer : 'cancel';
+  }
+
+  async askSaveConflict(name: string, conflict: SaveConflict): Promise<ConflictChoice> {
+    const answers = this.answers.getStore();
+    if (answers?.conflict !== undefined) return answers.conflict;
+    if (answers) answers.needed = { kind: 'conflict', name, conflict };
+    return 'cancel';
   }
 }
 
@@ -96,7 +123,7 @@ async function readBody(request: IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function sendJson(response: ServerResponse, status: number, body: BridgeResult<unknown>): void {
+function sendJson(response: ServerResponse, status: number, body: BridgeResult<unknown> | { needDialog: NonNullable<DialogAnswers['needed']> }): void {
   response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
   response.end(JSON.stringify(body));
 }
@@ -104,7 +131,7 @@ function sendJson(response: ServerResponse, status: number, body: BridgeResult<u
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const workspace = resolve(options.workspace);
   const rendererDir = resolve(options.rendererDir);
-  const answers = new AsyncLocalStorage<string | null | undefined>();
+  const answers = new AsyncLocalStorage<DialogAnswers>();
   // Loaded on demand so that a test passing its own formats needs none of the real ones.
   const formats = options.formats ?? (await import('../services/formats.ts')).REPORT_FORMATS;
   const fileSide = createFileSide({
@@ -139,7 +166,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const args = BRIDGE[method].args.safeParse(body.args);
     if (!args.success) return sendJson(response, 400, fail('请求的数据格式不正确，已拒绝。'));
     const handler = fileSide.handlers[method] as (...a: unknown[]) => Promise<BridgeResult<unknown>>;
-    const result = await answers.run(body.dialog, () => handler(...(args.data as unknown[])));
+    const given: DialogAnswers = { dialog: body.dialog, conflict: body.conflict };
+    const result = await answers.run(given, () => handler(...(args.data as unknown[])));
+    if (given.needed) return sendJson(response, 200, { needDialog: given.needed });
     sendJson(response, 200, result);
   }
 

@@ -97,9 +97,10 @@ export function acceptRecovery(editor: Editor, recovered: RecoveredReport): void
   });
 }
 
-export async function declineRecovery(editor: Editor): Promise<void> {
+/** 放弃: discards exactly the copy that was offered (at start no document is open yet). */
+export async function declineRecovery(editor: Editor, recovered: RecoveredReport): Promise<void> {
   editor.actions.openDialog(null);
-  unwrap(editor, await editor.api.discardAutosave());
+  unwrap(editor, await editor.api.discardAutosave(recovered.id));
 }
 
 export async function offerRecovery(editor: Editor): Promise<void> {

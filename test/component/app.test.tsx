@@ -107,7 +107,7 @@ describe('the app', () => {
     const api = fakeApi({
       recoverAutosave: vi.fn(async () => ({
         ok: true as const,
-        value: { report: recovered, savedAt: '2026-01-10T08:00:00.000Z', path: null, name: null },
+        value: { id: 'untitled', report: recovered, savedAt: '2026-01-10T08:00:00.000Z', path: null, name: null, fileChanged: false },
       })),
     });
     const { editor } = renderEditor(<App />, { api, report: null });
