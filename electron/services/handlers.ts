@@ -291,7 +291,7 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
         if (offer.path !== null) {
           grants.grant(offer.path);
           // A save of the recovered report asks first if the file is no longer what the edits began from.
-          if (base !== null) known.set(offer.path, { size: null, sha256: base });
+          if (base !== null && !known.has(offer.path)) known.set(offer.path, { size: null, sha256: base });
         }
         return ok(offer);
       }),
