@@ -145,7 +145,7 @@ function workingCopyWriter(editor: Editor): () => Promise<boolean> {
       return true;
     }
     if (failure === null) {
-      failure = { tone: 'error', text: `${result.message}程序每 ${AUTOSAVE_RETRY_MS / 1000} 秒会再试一次；在此之前请勿关闭程序，或用“另存为”保存到别处。` };
+      failure = { tone: 'error', text: `${result.message}程序每 ${AUTOSAVE_RETRY_MS / 1000} 秒会再试一次；在此之前修改没有备份，请尽快保存。` };
       editor.actions.notify(failure);
     }
     return false;
