@@ -7,9 +7,9 @@
  * previous version is kept next to it as `<name>.bak`. If anything fails, the
  * old file is untouched and the error says why in Chinese.
  *
- * A save respects the file it replaces: its permissions are kept, a read-only
- * file is refused, and a symbolic link is saved through to its target (the
- * link stays a link). Temporaries left by an interrupted save are removed by
+ * A save respects the file it replaces: its permissions (and, where allowed,
+ * its owner and group) are kept, a read-only file is refused, and a symbolic
+ * link is saved through to its target (the link stays a link). Temporaries left by an interrupted save are removed by
  * the next save into that folder.
  */
 import * as nodeFs from 'node:fs/promises';
@@ -118,12 +118,18 @@ export async function saveTarget(path: string, fs: FsPort = realFs): Promise<str
   return path;
 }
 
-/** The existing file's permission bits, or null when there is none. */
-async function existingMode(fs: FsPort, target: string): Promise<number | null> {
+/** The existing file's permission bits and owner, or null when there is none. */
+interface Existing {
+  mode: number;
+  uid: number;
+  gid: number;
+}
+
+async function existing(fs: FsPort, target: string): Promise<Existing | null> {
   try {
     const info = await fs.stat(target);
     if (!info.isFile()) throw new FileError(`无法保存“${basename(target)}”：这不是一个文件。`);
-    return info.mode & 0o7777;
+    return { mode: info.mode & 0o7777, uid: info.uid, gid: info.gid };
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') return null;
     throw error;
@@ -134,9 +140,9 @@ async function existingMode(fs: FsPort, target: string): Promise<number | null> 
  * Whether an existing file may not be replaced: no one may write it (the
  * read-only attribute on Windows), or this user may not.
  */
-async function refusesWrites(fs: FsPort, target: string, mode: number | null): Promise<boolean> {
-  if (mode === null) return false;
-  if ((mode & 0o222) === 0) return true;
+async function refusesWrites(fs: FsPort, target: string, file: Existing | null): Promise<boolean> {
+  if (file === null) return false;
+  if ((file.mode & 0o222) === 0) return true;
   try {
     await fs.access(target, constants.W_OK);
     return false;
@@ -148,7 +154,7 @@ async function refusesWrites(fs: FsPort, target: string, mode: number | null): P
 export async function isReadOnly(path: string, fs: FsPort = realFs): Promise<boolean> {
   try {
     const target = await saveTarget(path, fs);
-    return await refusesWrites(fs, target, await existingMode(fs, target));
+    return await refusesWrites(fs, target, await existing(fs, target));
   } catch (error) {
     throw describeFsError(error, '保存', path);
   }
@@ -167,11 +173,19 @@ async function syncFile(fs: FsPort, path: string): Promise<void> {
   }
 }
 
-async function writeAndSync(fs: FsPort, path: string, data: Uint8Array, mode: number | null): Promise<void> {
-  const handle = await fs.open(path, 'wx', mode ?? 0o644);
+async function writeAndSync(fs: FsPort, path: string, data: Uint8Array, replacing: Existing | null): Promise<void> {
+  const handle = await fs.open(path, 'wx', replacing?.mode ?? 0o644);
   try {
-    // open() applies the umask; the replaced file's bits are kept exactly.
-    if (mode !== null) await handle.chmod(mode);
+    if (replacing !== null) {
+      // A shared machine: the report may belong to a colleague or a group.
+      // Only an administrator may give a file away; anyone may keep its group
+      // if they are in it (-1 leaves the owner as it is). Else it stays ours.
+      if (process.platform !== 'win32') {
+        await handle.chown(replacing.uid, replacing.gid).catch(() => handle.chown(-1, replacing.gid)).catch(() => undefined);
+      }
+      // open() applies the umask; the replaced file's bits are kept exactly.
+      await handle.chmod(replacing.mode);
+    }
     await handle.writeFile(data);
     await handle.sync();
   } finally {
@@ -200,14 +214,14 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string, o
   let temp: string | null = null;
   try {
     const target = await saveTarget(path, fs);
-    const mode = await existingMode(fs, target);
-    if (await refusesWrites(fs, target, mode)) throw readOnlyError(path);
+    const replacing = await existing(fs, target);
+    if (await refusesWrites(fs, target, replacing)) throw readOnlyError(path);
     const folder = dirname(target);
     temp = tempPathFor(target);
-    await writeAndSync(fs, temp, bytes, mode);
+    await writeAndSync(fs, temp, bytes, replacing);
     // Our temporary's time is the folder's clock now: older leftovers of this file are from interrupted saves.
     await removeStaleTemps(folder, basename(target), (await fs.stat(temp)).mtimeMs, fs);
-    if (options.backup && mode !== null) {
+    if (options.backup && replacing !== null) {
       // Copy via a temporary too, so a failed copy cannot spoil the previous backup.
       const bakTemp = `${temp}.bak`;
       await fs.copyFile(target, bakTemp);

@@ -97,6 +97,14 @@ describe('writeFileAtomic respects the file it replaces', () => {
     expect(await readFile(path, 'utf8')).toBe('new');
   });
 
+  it.runIf(process.getuid?.() === 0)('keeps the owner and group where the saver may (an administrator)', async () => {
+    const path = join(dir, 'r.nianbao');
+    await writeFile(path, 'old');
+    await fsp.chown(path, 1234, 4321);
+    await writeFileAtomic(path, 'new', { backup: true });
+    expect(await stat(path)).toMatchObject({ uid: 1234, gid: 4321 });
+  });
+
   it('refuses a read-only file and leaves it as it was', async () => {
     const path = join(dir, 'r.nianbao');
     await writeFile(path, 'old');
