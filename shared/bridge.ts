@@ -78,14 +78,22 @@ export const ImportedReportSchema = z.strictObject({
 });
 export type ImportedReport = z.infer<typeof ImportedReportSchema>;
 
-/** A working copy found in the autosave folder, newer than its saved file. */
+/** Working copies are named `untitled` or by a hash of their document's path. */
+export const AUTOSAVE_ID_PATTERN = /^(untitled|[0-9a-f]{32})$/;
+const autosaveIdSchema = z.string().regex(AUTOSAVE_ID_PATTERN);
+
+/** A working copy found in the autosave folder. */
 export const RecoveredReportSchema = z.strictObject({
+  /** Which copy: pass it to discardAutosave to discard exactly this one. */
+  id: autosaveIdSchema,
   report: ReportSchema,
   /** ISO time of the autosave. */
   savedAt: z.string().max(100),
   /** The file it was a working copy of; null for a never-saved report. */
   path: pathSchema.nullable(),
   name: z.string().max(MAX_PATH).nullable(),
+  /** The saved file has changed on disk since these edits began (saved elsewhere). */
+  fileChanged: z.boolean(),
 });
 export type RecoveredReport = z.infer<typeof RecoveredReportSchema>;
 
@@ -137,6 +145,12 @@ export type DocumentState = z.infer<typeof DocumentStateSchema>;
 export const UnsavedChoiceSchema = z.enum(['save', 'discard', 'cancel']);
 export type UnsavedChoice = z.infer<typeof UnsavedChoiceSchema>;
 
+/** Why 保存 cannot simply replace the file: it changed on disk since it was opened or saved, or it is read-only. */
+export type SaveConflict = 'changed' | 'readOnly';
+/** 覆盖 (only for a changed file) / 另存为 / 取消. */
+export const ConflictChoiceSchema = z.enum(['overwrite', 'saveAs', 'cancel']);
+export type ConflictChoice = z.infer<typeof ConflictChoiceSchema>;
+
 // ---------------------------------------------------------------------------
 // Commands the file side sends to the editor (menu items, OS events).
 
@@ -181,7 +195,12 @@ export interface NianbaoApi {
   openReport(): Promise<BridgeResult<OpenedReport | null>>;
   /** Opens a path the file side handed out (recent list, openPath command). */
   openRecent(path: string): Promise<BridgeResult<OpenedReport>>;
-  /** 保存: to `path` when given (one handed out before), else asks like saveReportAs. */
+  /**
+   * 保存: to `path` when given (one handed out before), else asks like
+   * saveReportAs. When the file changed on disk since it was opened or saved,
+   * or is read-only, the file side asks first (覆盖 / 另存为 / 取消); the
+   * result is then the file written, or null.
+   */
   saveReport(report: Report, path?: string): Promise<BridgeResult<FileRef | null>>;
   /** 另存为: save dialog; null when cancelled. */
   saveReportAs(report: Report): Promise<BridgeResult<FileRef | null>>;
@@ -197,12 +216,16 @@ export interface NianbaoApi {
   exportPdf(report: Report): Promise<BridgeResult<FileRef | null>>;
   /** 打印: the system print dialog over the current page (the editor shows its print view first). */
   print(): Promise<BridgeResult<null>>;
-  /** Stores the working copy (debounce in the renderer, ~2 s), filed under the path of the last setDocumentState. */
+  /** Stores the working copy (on the renderer's clock: 2 s idle, 10 s at most), filed under the path of the last setDocumentState. */
   autosave(report: Report): Promise<BridgeResult<null>>;
-  /** At start: the newest autosave that is newer than its saved file, or null. */
+  /** At start: the newest working copy, or null. */
   recoverAutosave(): Promise<BridgeResult<RecoveredReport | null>>;
-  /** After the clerk declines recovery or abandons changes (a successful save discards it by itself). */
-  discardAutosave(): Promise<BridgeResult<null>>;
+  /**
+   * Discards the working copy `id` (the recovery the clerk declined), or
+   * without an id the current document's (changes abandoned). A successful
+   * save discards it by itself.
+   */
+  discardAutosave(id?: string): Promise<BridgeResult<null>>;
   listRecent(): Promise<BridgeResult<RecentFile[]>>;
   /** Call on open, save, new and every dirty change: title bar (name, year, unsaved mark), close prompt, autosave target. */
   setDocumentState(state: DocumentState): Promise<BridgeResult<null>>;
@@ -249,7 +272,7 @@ export const BRIDGE = {
   print: { channel: CHANNELS.print, args: z.tuple([]), result: nothing },
   autosave: { channel: CHANNELS.autosave, args: z.tuple([ReportSchema]), result: nothing },
   recoverAutosave: { channel: CHANNELS.recoverAutosave, args: z.tuple([]), result: RecoveredReportSchema.nullable() },
-  discardAutosave: { channel: CHANNELS.discardAutosave, args: z.tuple([]), result: nothing },
+  discardAutosave: { channel: CHANNELS.discardAutosave, args: z.tuple([autosaveIdSchema.optional()]), result: nothing },
   listRecent: { channel: CHANNELS.listRecent, args: z.tuple([]), result: z.array(RecentFileSchema) },
   setDocumentState: { channel: CHANNELS.setDocumentState, args: z.tuple([DocumentStateSchema]), result: nothing },
   askUnsavedChanges: {

@@ -218,7 +218,8 @@ async function run(args: string[], io: Io): Promise<number> {
       if (year !== undefined && !Number.isInteger(year)) throw new UsageError(`年度“${String(yearFlag)}”不是整数`);
       const { report: lastYear } = await readReportFile(input);
       const { report, notes } = startNextYear(lastYear, year);
-      await writeFileAtomic(output, serializeReport(report));
+      // --force keeps the file it replaces as .bak.
+      await writeFileAtomic(output, serializeReport(report), { backup: true });
       io.out(`已生成 ${describeReport(report)}：${output}`);
       for (const note of notes) io.out(`  ${note.message}`);
       return 0;
@@ -231,7 +232,7 @@ async function run(args: string[], io: Io): Promise<number> {
       const output = flags.get(kind) as string;
       if (existsSync(output) && !flags.has('force')) throw new UsageError(`“${output}”已存在；如需覆盖请加 --force`);
       const { report } = await readReportFile(positional[0]!);
-      await writeFileAtomic(output, await exportBytes(report, kind, flags));
+      await writeFileAtomic(output, await exportBytes(report, kind, flags), { backup: true });
       io.out(`已导出 ${describeReport(report)}：${output}`);
       return 0;
     }

@@ -2,8 +2,8 @@
 import { dialog } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { basename, join } from 'node:path';
-import type { UnsavedChoice } from '../../shared/bridge.ts';
-import { OPEN_FILTERS, OPEN_TITLES, SAVE_FILTERS, SAVE_TITLES } from '../services/dialogs.ts';
+import type { ConflictChoice, SaveConflict, UnsavedChoice } from '../../shared/bridge.ts';
+import { OPEN_FILTERS, OPEN_TITLES, SAVE_CONFLICT_TEXT, SAVE_FILTERS, SAVE_TITLES } from '../services/dialogs.ts';
 import type { DialogPort, OpenKind, SaveKind } from '../services/dialogs.ts';
 
 export class ElectronDialogs implements DialogPort {
@@ -58,5 +58,25 @@ export class ElectronDialogs implements DialogPort {
     const win = this.window();
     const { response } = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
     return response === 0 ? 'save' : response === 1 ? 'discard' : 'cancel';
+  }
+
+  async askSaveConflict(name: string, conflict: SaveConflict): Promise<ConflictChoice> {
+    const text = SAVE_CONFLICT_TEXT[conflict];
+    // A read-only file cannot be overwritten: only 另存为 or 取消.
+    const choices: ConflictChoice[] = conflict === 'changed' ? ['saveAs', 'overwrite', 'cancel'] : ['saveAs', 'cancel'];
+    const labels: Record<ConflictChoice, string> = { saveAs: '另存为', overwrite: '覆盖', cancel: '取消' };
+    const options = {
+      type: 'warning' as const,
+      title: '年报',
+      message: text.message(name),
+      detail: text.detail,
+      buttons: choices.map((c) => labels[c]),
+      defaultId: 0,
+      cancelId: choices.length - 1,
+      noLink: true,
+    };
+    const win = this.window();
+    const { response } = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+    return choices[response] ?? 'cancel';
   }
 }

@@ -2,7 +2,7 @@
  * File dialogs behind an interface: Electron's native dialogs in the app, a
  * workspace folder in the browser-mode host, scripted answers in tests.
  */
-import type { UnsavedChoice } from '../../shared/bridge.ts';
+import type { ConflictChoice, SaveConflict, UnsavedChoice } from '../../shared/bridge.ts';
 
 export type OpenKind = 'report' | 'template';
 export type SaveKind = 'report' | 'docx' | 'text' | 'html' | 'pdf';
@@ -52,4 +52,18 @@ export interface DialogPort {
   chooseSave(kind: SaveKind, suggestedName: string): Promise<string | null>;
   /** 是否保存对“…”的更改？ */
   askUnsavedChanges(name: string | null): Promise<UnsavedChoice>;
+  /** 保存 would replace a file changed on disk (覆盖 / 另存为 / 取消) or a read-only one (另存为 / 取消). */
+  askSaveConflict(name: string, conflict: SaveConflict): Promise<ConflictChoice>;
 }
+
+/** The words of the save-conflict question, for every host. */
+export const SAVE_CONFLICT_TEXT: Record<SaveConflict, { message: (name: string) => string; detail: string }> = {
+  changed: {
+    message: (name) => `“${name}”在您打开或上次保存之后已被修改（可能是其他人、其他窗口或其他程序保存的）。`,
+    detail: '覆盖：用您现在的内容替换它，对方的修改将丢失（原文件保留为 .bak）。另存为：保存为另一个文件，两份都保留。',
+  },
+  readOnly: {
+    message: (name) => `“${name}”是只读文件，不能直接保存。`,
+    detail: '另存为：把您的内容保存为另一个文件。',
+  },
+};

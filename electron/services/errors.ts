@@ -36,12 +36,16 @@ const REASONS: Record<string, string> = {
   ETIMEDOUT: '访问网络位置超时',
 };
 
+/** Why a file operation failed, as a clause (no full stop). */
+export function reasonOf(error: unknown): string {
+  const code = errorCode(error);
+  return (code && REASONS[code]) ?? '发生未知错误';
+}
+
 /** `action` is what we were doing, e.g. 保存 or 读取. */
 export function describeFsError(error: unknown, action: string, path: string): FileError {
   if (error instanceof FileError) return error;
-  const code = errorCode(error);
-  const reason = (code && REASONS[code]) ?? '发生未知错误';
-  return new FileError(`无法${action}“${basename(path)}”：${reason}。`, code);
+  return new FileError(`无法${action}“${basename(path)}”：${reasonOf(error)}。`, errorCode(error));
 }
 
 /**

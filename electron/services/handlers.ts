@@ -15,6 +15,7 @@ import type {
   ExportTextOptionsSchema,
   ImportedReport,
   OpenedReport,
+  SaveConflict,
 } from '../../shared/bridge.ts';
 import type { z } from 'zod';
 import { chooseImporter } from '../../shared/import/choose.ts';
@@ -25,7 +26,7 @@ import type { AutosaveStore } from './autosave.ts';
 import type { DialogPort, SaveKind } from './dialogs.ts';
 import { REPORT_EXTENSION, SAVE_FILTERS } from './dialogs.ts';
 import { FileError, isClerkError, messageOf } from './errors.ts';
-import { readFileCapped, writeFileAtomic } from './files.ts';
+import { changedSince, isReadOnly, readFileCapped, versionOf, writeFileAtomic } from './files.ts';
 import type { PathGrants } from './grants.ts';
 import type { RecentFiles } from './recent.ts';
 
@@ -120,6 +121,8 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
   const { dialogs, grants, autosave, recent, codec } = deps;
   // The document the editor works on, as last told by setDocumentState.
   let current: DocumentState = { path: null, year: null, dirty: false };
+  // What each file held when this window last read or wrote it (size null: known by content only).
+  const known = new Map<string, { size: number | null; sha256: string }>();
 
   async function guard<T>(fallback: string, run: () => Promise<BridgeResult<T>>): Promise<BridgeResult<T>> {
     try {
@@ -139,12 +142,15 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
   async function readReport(path: string): Promise<OpenedReport> {
     const bytes = await readFileCapped(path, MAX_REPORT_BYTES);
     const report = codec.parse(new TextDecoder('utf-8', { fatal: false }).decode(bytes));
+    known.set(path, versionOf(bytes));
     await remember(path);
     return { path, name: basename(path), report };
   }
 
   async function writeReport(report: Report, path: string): Promise<{ path: string; name: string }> {
-    await writeFileAtomic(path, codec.serialize(report), { backup: true });
+    const bytes = new TextEncoder().encode(codec.serialize(report));
+    await writeFileAtomic(path, bytes, { backup: true });
+    known.set(path, versionOf(bytes));
     const previous = current.path;
     current = { ...current, path, dirty: false };
     await remember(path);
@@ -152,6 +158,13 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
     await autosave.discard(previous);
     await autosave.discard(path);
     return { path, name: basename(path) };
+  }
+
+  /** Why 保存 to `path` must ask first, if it must. */
+  async function conflictAt(path: string): Promise<SaveConflict | null> {
+    if (await isReadOnly(path)) return 'readOnly';
+    const version = known.get(path);
+    return version !== undefined && (await changedSince(path, version, MAX_REPORT_BYTES)) ? 'changed' : null;
   }
 
   async function saveAs(report: Report): Promise<BridgeResult<{ path: string; name: string } | null>> {
@@ -218,6 +231,12 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
       guard('保存失败：发生意外错误。', async () => {
         if (path === undefined) return saveAs(report);
         if (!grants.has(path)) return fail(REFUSED_PATH);
+        const conflict = await conflictAt(path);
+        if (conflict !== null) {
+          const choice = await dialogs.askSaveConflict(basename(path), conflict);
+          if (choice === 'saveAs') return saveAs(report);
+          if (choice === 'cancel' || conflict === 'readOnly') return ok(null);
+        }
         return ok(await writeReport(report, path));
       }),
 
@@ -254,20 +273,27 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
 
     autosave: (report) =>
       guard('自动保存失败。', async () => {
-        await autosave.save(report, current.path);
+        await autosave.save(report, current.path, current.path === null ? null : (known.get(current.path)?.sha256 ?? null));
         return ok(null);
       }),
 
     recoverAutosave: () =>
       guard('读取自动保存的内容失败。', async () => {
         const found = await autosave.recover();
-        if (found?.path) grants.grant(found.path);
-        return ok(found);
+        if (!found) return ok(null);
+        const { offer, base } = found;
+        if (offer.path !== null) {
+          grants.grant(offer.path);
+          // A save of the recovered report asks first if the file is no longer what the edits began from.
+          if (base !== null && !known.has(offer.path)) known.set(offer.path, { size: null, sha256: base });
+        }
+        return ok(offer);
       }),
 
-    discardAutosave: () =>
+    discardAutosave: (id) =>
       guard('删除自动保存的内容失败。', async () => {
-        await autosave.discard(current.path);
+        if (id === undefined) await autosave.discard(current.path);
+        else await autosave.discardId(id);
         return ok(null);
       }),
 

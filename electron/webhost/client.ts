@@ -3,8 +3,10 @@
  * /__nianbao_bridge.js and loaded before the editor, that defines
  * window.nianbao over fetch. Dialogs become a file name inside the workspace:
  * asked with window.prompt, or answered by a test through
- * window.__nianbaoDialog(request). Printing and the title stay in the page;
- * shortcuts are the editor's own (its key handler serves both modes).
+ * window.__nianbaoDialog(request); a question the file side raises mid-call
+ * (a save conflict) comes back to be asked, and the call is sent again with
+ * the answer. Printing and the title stay in the page; shortcuts are the
+ * editor's own (its key handler serves both modes).
  *
  * The run's token arrives in the address fragment (#token=…); it is kept in
  * sessionStorage, which is per tab and per origin (port included), so a
@@ -68,17 +70,33 @@ export function clientScript(): string {
     return window.prompt(kind === 'open' ? '工作区中要打开的文件名：' : '保存到工作区的文件名：', suggested);
   }
 
+  async function askConflict(method, need) {
+    const request = { method, kind: 'conflict', suggested: '', name: need.name, conflict: need.conflict };
+    if (typeof window.__nianbaoDialog === 'function') return (await window.__nianbaoDialog(request)) ?? 'cancel';
+    if (need.conflict === 'changed' && window.confirm('“' + need.name + '”在您打开或上次保存之后已被修改。是否覆盖它？')) return 'overwrite';
+    return window.confirm((need.conflict === 'readOnly' ? '“' + need.name + '”是只读文件。' : '') + '是否另存为另一个文件？') ? 'saveAs' : 'cancel';
+  }
+
   async function call(method, args) {
     while (args.length > 0 && args[args.length - 1] === undefined) args = args.slice(0, -1);
     if (token === null) return { ok: false, message: '本页面缺少访问口令：请打开启动年报时显示的完整地址。' };
     try {
       const dialog = await answerDialog(method, args);
-      const response = await fetch(config.prefix + method, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', [config.tokenHeader]: token },
-        body: JSON.stringify(dialog === undefined ? { args } : { args, dialog }),
-      });
-      return await response.json();
+      const body = dialog === undefined ? { args } : { args, dialog };
+      // The file side may ask mid-call (a save conflict, then a file name): answer and call again.
+      for (let round = 0; round < 3; round++) {
+        const response = await fetch(config.prefix + method, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', [config.tokenHeader]: token },
+          body: JSON.stringify(body),
+        });
+        const result = await response.json();
+        const need = result && result.needDialog;
+        if (!need) return result;
+        if (need.kind === 'conflict') body.conflict = await askConflict(method, need);
+        else body.dialog = (await answerDialog('saveReportAs', args)) ?? null;
+      }
+      return { ok: false, message: '保存失败：发生意外错误。' };
     } catch {
       return { ok: false, message: '无法连接本地服务，请确认服务仍在运行。' };
     }

@@ -17,7 +17,8 @@ import { readFile, realpath } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { BRIDGE, fail, isInvokeMethod } from '../../shared/bridge.ts';
-import type { BridgeResult, InvokeMethod, UnsavedChoice } from '../../shared/bridge.ts';
+import { ConflictChoiceSchema } from '../../shared/bridge.ts';
+import type { BridgeResult, ConflictChoice, InvokeMethod, SaveConflict, UnsavedChoice } from '../../shared/bridge.ts';
 import { SAVE_FILTERS } from '../services/dialogs.ts';
 import type { DialogPort, SaveKind } from '../services/dialogs.ts';
 import { createFileSide } from '../services/fileSide.ts';
@@ -81,16 +82,30 @@ const requestSchema = z.strictObject({
   args: z.array(z.unknown()).max(4),
   /** A file name inside the workspace, null for a cancelled dialog, or an UnsavedChoice. */
   dialog: z.string().max(255).nullable().optional(),
+  /** The answer to a save conflict the file side raised on an earlier try of this call. */
+  conflict: ConflictChoiceSchema.optional(),
 });
+
+/**
+ * The answers a call came with. A dialog the file side raises mid-call with
+ * no answer yet (a save conflict, then 另存为's file name) is noted in
+ * `needed`: the call is answered with it instead of a result, and the page
+ * asks and sends the call again with the answer.
+ */
+interface DialogAnswers {
+  dialog: string | null | undefined;
+  conflict: ConflictChoice | undefined;
+  needed?: { kind: 'save' } | { kind: 'conflict'; name: string; conflict: SaveConflict };
+}
 
 class WorkspaceDialogs implements DialogPort {
   constructor(
     private readonly workspace: string,
-    private readonly answer: AsyncLocalStorage<string | null | undefined>,
+    private readonly answers: AsyncLocalStorage<DialogAnswers>,
   ) {}
 
   private async chosenPath(extension?: string): Promise<string | null> {
-    const answer = this.answer.getStore();
+    const answer = this.answers.getStore()?.dialog;
     if (answer === undefined || answer === null || answer.trim() === '') return null;
     let name = answer.trim();
     // The file side adds a missing extension; check the name that will be written.
@@ -105,12 +120,24 @@ class WorkspaceDialogs implements DialogPort {
   }
 
   async chooseSave(kind: SaveKind): Promise<string | null> {
+    const answers = this.answers.getStore();
+    if (answers && answers.dialog === undefined) {
+      answers.needed = { kind: 'save' };
+      return null;
+    }
     return this.chosenPath(SAVE_FILTERS[kind].extensions[0]);
   }
 
   async askUnsavedChanges(): Promise<UnsavedChoice> {
-    const answer = this.answer.getStore();
+    const answer = this.answers.getStore()?.dialog;
     return answer === 'save' || answer === 'discard' ? answer : 'cancel';
+  }
+
+  async askSaveConflict(name: string, conflict: SaveConflict): Promise<ConflictChoice> {
+    const answers = this.answers.getStore();
+    if (answers?.conflict !== undefined) return answers.conflict;
+    if (answers) answers.needed = { kind: 'conflict', name, conflict };
+    return 'cancel';
   }
 }
 
@@ -125,7 +152,7 @@ async function readBody(request: IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function sendJson(response: ServerResponse, status: number, body: BridgeResult<unknown>): void {
+function sendJson(response: ServerResponse, status: number, body: BridgeResult<unknown> | { needDialog: NonNullable<DialogAnswers['needed']> }): void {
   response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
   response.end(JSON.stringify(body));
 }
@@ -162,7 +189,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   // Real path: confinement compares where names really lead with where the workspace really is.
   const workspace = await realpath(resolve(options.workspace));
   const rendererDir = resolve(options.rendererDir);
-  const answers = new AsyncLocalStorage<string | null | undefined>();
+  const answers = new AsyncLocalStorage<DialogAnswers>();
   // Loaded on demand so that a test passing its own formats needs none of the real ones.
   // In a worker: a big import must not stall this event loop (and with it GET /).
   const workerFormats = options.formats ? undefined : (await import('../services/workerFormats.ts')).createWorkerFormats({ log: (error) => console.error(error) });
@@ -207,7 +234,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return sendJson(response, 200, fail(OUTSIDE_WORKSPACE));
     }
     const handler = fileSide.handlers[method] as (...a: unknown[]) => Promise<BridgeResult<unknown>>;
-    const result = await answers.run(body.dialog, () => handler(...(args.data as unknown[])));
+    const given: DialogAnswers = { dialog: body.dialog, conflict: body.conflict };
+    const result = await answers.run(given, () => handler(...(args.data as unknown[])));
+    if (given.needed) return sendJson(response, 200, { needDialog: given.needed });
     sendJson(response, 200, result);
   }
 

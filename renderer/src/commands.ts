@@ -8,6 +8,7 @@ import { CarryOverError, startNextYear } from '../../shared/carryover/startNextY
 import { NOT_A_REPORT_FILE } from '../../shared/file/messages.ts';
 import { formatForYear } from '../../shared/formats/index.ts';
 import { createReport, type Report } from '../../shared/model/report.ts';
+import { watchAutosave } from './autosave.ts';
 import type { Editor } from './store/context.tsx';
 import { isDirty, type ExportKind } from './store/editor.ts';
 
@@ -105,9 +106,10 @@ export function acceptRecovery(editor: Editor, recovered: RecoveredReport): void
   });
 }
 
-export async function declineRecovery(editor: Editor): Promise<void> {
+/** 放弃: discards exactly the copy that was offered (at start no document is open yet). */
+export async function declineRecovery(editor: Editor, recovered: RecoveredReport): Promise<void> {
   editor.actions.openDialog(null);
-  unwrap(editor, await editor.api.discardAutosave());
+  unwrap(editor, await editor.api.discardAutosave(recovered.id));
 }
 
 export async function offerRecovery(editor: Editor): Promise<void> {
@@ -173,23 +175,12 @@ export async function closeRequested(editor: Editor): Promise<void> {
   await editor.api.confirmClose(proceed);
 }
 
-/** A working copy that could not be written is the clerk's safety net gone: say so. */
-function reportAutosaveFailure(editor: Editor, result: BridgeResult<null>): void {
-  if (result.ok) return;
-  const text = result.message.startsWith('自动保存') ? result.message : `自动保存失败：${result.message}`;
-  editor.actions.notify({ tone: 'error', text });
-}
-
-/** How long the document must sit still before its working copy is written. */
-export const AUTOSAVE_IDLE_MS = 2000;
-
 /**
  * Keeps the file side told: the title bar and close prompt (on every change
- * of file, year or dirtiness) and the autosaved working copy (after a pause).
+ * of file, year or dirtiness); the working copy is autosave.ts's.
  */
 export function connectDocument(editor: Editor): () => void {
   let lastState = '';
-  let timer: ReturnType<typeof setTimeout> | undefined;
   const sync = () => {
     const state = editor.store.getState();
     const docState = { path: state.file?.path ?? null, year: state.report?.year ?? null, dirty: isDirty(state) };
@@ -200,18 +191,10 @@ export function connectDocument(editor: Editor): () => void {
     }
   };
   sync();
-  const unsubscribe = editor.store.subscribe((state, previous) => {
-    sync();
-    if (state.report === previous.report) return;
-    if (timer) clearTimeout(timer);
-    if (!isDirty(state)) return;
-    timer = setTimeout(() => {
-      const report = editor.store.getState().report;
-      if (report && isDirty(editor.store.getState())) void editor.api.autosave(report).then((result) => reportAutosaveFailure(editor, result));
-    }, AUTOSAVE_IDLE_MS);
-  });
+  const unsubscribe = editor.store.subscribe(sync);
+  const stopAutosave = watchAutosave(editor);
   return () => {
-    if (timer) clearTimeout(timer);
+    stopAutosave();
     unsubscribe();
   };
 }

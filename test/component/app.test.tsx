@@ -1,9 +1,9 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ImportedReport } from '../../shared/bridge.ts';
 import { App } from '../../renderer/src/App.tsx';
-import { AUTOSAVE_IDLE_MS } from '../../renderer/src/commands.ts';
+import { AUTOSAVE_IDLE_MS } from '../../renderer/src/autosave.ts';
 import { defaultReportYear } from '../../renderer/src/components/StartPage.tsx';
 import { fakeApi, renderEditor, report2021 } from './editorHarness.tsx';
 
@@ -107,7 +107,7 @@ describe('the app', () => {
     const api = fakeApi({
       recoverAutosave: vi.fn(async () => ({
         ok: true as const,
-        value: { report: recovered, savedAt: '2026-01-10T08:00:00.000Z', path: null, name: null },
+        value: { id: 'untitled', report: recovered, savedAt: '2026-01-10T08:00:00.000Z', path: null, name: null, fileChanged: false },
       })),
     });
     const { editor } = renderEditor(<App />, { api, report: null });
@@ -115,6 +115,22 @@ describe('the app', () => {
     await user.click(within(dialog).getByRole('button', { name: '恢复' }));
     expect(editor.store.getState().report).toBe(recovered);
     expect(api.setDocumentState).toHaveBeenLastCalledWith({ path: null, year: 2025, dirty: true });
+  });
+
+  it('discards exactly the copy offered when the clerk declines it, and keeps it when the dialog is only closed', async () => {
+    const user = userEvent.setup();
+    const offered = { id: 'a'.repeat(32), report: report2021(), savedAt: '2026-01-10T08:00:00.000Z', path: '/d/本镇.nianbao', name: '本镇.nianbao', fileChanged: true };
+    const api = fakeApi({ recoverAutosave: vi.fn(async () => ({ ok: true as const, value: offered })) });
+    renderEditor(<App />, { api, report: null });
+    const dialog = await screen.findByRole('dialog', { name: '恢复未保存的内容' });
+    expect(dialog.textContent).toContain('“本镇.nianbao”在这些修改之后已被另外保存过');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: '恢复未保存的内容' })).toBeNull();
+    expect(api.discardAutosave).not.toHaveBeenCalled();
+    cleanup();
+    renderEditor(<App />, { api, report: null });
+    await user.click(within(await screen.findByRole('dialog', { name: '恢复未保存的内容' })).getByRole('button', { name: '放弃这些内容' }));
+    expect(api.discardAutosave).toHaveBeenCalledWith('a'.repeat(32));
   });
 
   it('autosaves the working copy after the clerk pauses', () => {

@@ -24,16 +24,22 @@ function formatTime(iso: string): string {
 function RecoverDialog({ recovered }: { recovered: RecoveredReport }) {
   const editor = useEditorContext();
   return (
-    <Modal title="恢复未保存的内容" onClose={() => void declineRecovery(editor)}>
+    // Closing without a choice keeps the copy: it is offered again at the next start.
+    <Modal title="恢复未保存的内容" onClose={() => editor.actions.openDialog(null)}>
       <p>
         上次关闭前有未保存的内容（{recovered.name ?? '未命名报告'}，{recovered.report.year} 年度，自动保存于{' '}
         {formatTime(recovered.savedAt)}）。是否恢复？
       </p>
+      {recovered.fileChanged && (
+        <p className="warning">
+          注意：“{recovered.name}”在这些修改之后已被另外保存过（可能是其他人、其他窗口或其他程序）。恢复后保存时会先询问是否覆盖。
+        </p>
+      )}
       <div className="buttons">
         <button type="button" className="primary" onClick={() => acceptRecovery(editor, recovered)} autoFocus>
           恢复
         </button>
-        <button type="button" onClick={() => void declineRecovery(editor)}>
+        <button type="button" onClick={() => void declineRecovery(editor, recovered)}>
           放弃这些内容
         </button>
       </div>

@@ -27,7 +27,7 @@ beforeEach(async () => {
   listeners = new Map();
   const ipc: IpcMainLike = { handle: (channel, listener) => void listeners.set(channel, listener) };
   handlers = createBridgeHandlers({
-    dialogs: { chooseOpen: async () => null, chooseSave: async () => null, askUnsavedChanges: async () => 'cancel' },
+    dialogs: { chooseOpen: async () => null, chooseSave: async () => null, askUnsavedChanges: async () => 'cancel', askSaveConflict: async () => 'cancel' },
     grants: new PathGrants(),
     autosave: new AutosaveStore(join(dir, 'autosave')),
     recent: new RecentFiles(join(dir, 'recent.json')),

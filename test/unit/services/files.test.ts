@@ -1,9 +1,9 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdtemp, readdir, readFile, readlink, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import * as fsp from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupPath, readFileCapped, writeFileAtomic } from '../../../electron/services/files.ts';
+import { STALE_TEMP_MS, backupPath, changedSince, isReadOnly, readFileCapped, versionOf, writeFileAtomic } from '../../../electron/services/files.ts';
 import type { FsPort } from '../../../electron/services/files.ts';
 import { FileError } from '../../../electron/services/errors.ts';
 
@@ -84,6 +84,120 @@ describe('writeFileAtomic', () => {
     await expect(writeFileAtomic(path, 'new', { fs: noRename })).rejects.toThrow('占用');
     expect(await readFile(path, 'utf8')).toBe('old');
     expect(await readdir(dir)).toEqual(['r.nianbao']);
+  });
+});
+
+describe('writeFileAtomic respects the file it replaces', () => {
+  it.each([0o600, 0o640, 0o664])('keeps the permissions %o', async (mode) => {
+    const path = join(dir, 'r.nianbao');
+    await writeFile(path, 'old');
+    await chmod(path, mode);
+    await writeFileAtomic(path, 'new', { backup: true });
+    expect((await stat(path)).mode & 0o777).toBe(mode);
+    expect(await readFile(path, 'utf8')).toBe('new');
+  });
+
+  it.runIf(process.getuid?.() === 0)('keeps the owner and group where the saver may (an administrator)', async () => {
+    const path = join(dir, 'r.nianbao');
+    await writeFile(path, 'old');
+    await fsp.chown(path, 1234, 4321);
+    await writeFileAtomic(path, 'new', { backup: true });
+    expect(await stat(path)).toMatchObject({ uid: 1234, gid: 4321 });
+  });
+
+  it('refuses a read-only file and leaves it as it was', async () => {
+    const path = join(dir, 'r.nianbao');
+    await writeFile(path, 'old');
+    await chmod(path, 0o444);
+    expect(await isReadOnly(path)).toBe(true);
+    await expect(writeFileAtomic(path, 'new', { backup: true })).rejects.toThrow('无法保存“r.nianbao”：这是只读文件。请用“另存为”保存为另一个文件');
+    expect(await readFile(path, 'utf8')).toBe('old');
+    expect((await stat(path)).mode & 0o777).toBe(0o444);
+    expect(await readdir(dir)).toEqual(['r.nianbao']);
+  });
+
+  it('saves through a symbolic link to its target; the link stays a link', async () => {
+    await fsp.mkdir(join(dir, 'real'));
+    const target = join(dir, 'real', 'r.nianbao');
+    await writeFile(target, 'old');
+    await chmod(target, 0o600);
+    const link = join(dir, 'link.nianbao');
+    await symlink(join('real', 'r.nianbao'), link);
+    await writeFileAtomic(link, 'new', { backup: true });
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await readlink(link)).toBe(join('real', 'r.nianbao'));
+    expect(await readFile(target, 'utf8')).toBe('new');
+    expect((await stat(target)).mode & 0o777).toBe(0o600);
+    expect(await readFile(backupPath(target), 'utf8')).toBe('old');
+    expect((await readdir(dir)).sort()).toEqual(['link.nianbao', 'real']);
+  });
+
+  it('creates the target of a link that points to no file yet', async () => {
+    const link = join(dir, 'link.nianbao');
+    await symlink('later.nianbao', link);
+    await writeFileAtomic(link, 'first', { backup: true });
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await readFile(join(dir, 'later.nianbao'), 'utf8')).toBe('first');
+  });
+
+  it('removes old temporaries of interrupted saves of this file only', async () => {
+    const path = join(dir, 'r.nianbao');
+    await writeFile(path, 'old');
+    const names = {
+      oldTemp: '.r.nianbao.0123456789ab.tmp',
+      oldBak: '.r.nianbao.0123456789ab.tmp.bak',
+      freshTemp: '.r.nianbao.ba9876543210.tmp',
+      otherFile: '.s.nianbao.0123456789ab.tmp',
+      notOurs: '.r.nianbao.tmp',
+    };
+    const longAgo = new Date(Date.now() - STALE_TEMP_MS - 60_000);
+    for (const [key, name] of Object.entries(names)) {
+      await writeFile(join(dir, name), 'x');
+      if (key !== 'freshTemp') await utimes(join(dir, name), longAgo, longAgo);
+    }
+    await writeFileAtomic(path, 'new', { backup: true });
+    expect((await readdir(dir)).sort()).toEqual([names.freshTemp, names.notOurs, names.otherFile, 'r.nianbao', 'r.nianbao.bak'].sort());
+  });
+
+  it('flushes the backup to disk as well as the file', async () => {
+    const path = join(dir, 'r.nianbao');
+    await writeFile(path, 'old');
+    const synced: string[] = [];
+    const recording: FsPort = {
+      ...fsp,
+      open: (async (...args: Parameters<typeof fsp.open>) => {
+        const handle = await fsp.open(...args);
+        const sync = handle.sync.bind(handle);
+        handle.sync = async () => {
+          synced.push(String(args[0]));
+          return sync();
+        };
+        return handle;
+      }) as FsPort['open'],
+    };
+    await writeFileAtomic(path, 'new', { backup: true, fs: recording });
+    expect(synced.some((p) => p.endsWith('.tmp.bak'))).toBe(true);
+    expect(synced.some((p) => p.endsWith('.tmp'))).toBe(true);
+    expect(await readFile(backupPath(path), 'utf8')).toBe('old');
+  });
+});
+
+describe('changedSince', () => {
+  const known = versionOf(new TextEncoder().encode('saved'));
+  it.each([
+    ['the same bytes', 'saved', known, false],
+    ['the same bytes, known by content only', 'saved', { size: null, sha256: known.sha256 }, false],
+    ['other bytes of the same size', 'SAVED', known, true],
+    ['another size', 'saved again', known, true],
+    ['other bytes, known by content only', 'other', { size: null, sha256: known.sha256 }, true],
+  ])('%s', async (_, content, version, changed) => {
+    const path = join(dir, 'r.nianbao');
+    await writeFile(path, content);
+    expect(await changedSince(path, version, 1024)).toBe(changed);
+  });
+
+  it('a file that is gone has nothing to overwrite', async () => {
+    expect(await changedSince(join(dir, 'gone.nianbao'), known, 1024)).toBe(false);
   });
 });
 

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BridgeHandlers, UnsavedChoice } from '../../../shared/bridge.ts';
+import type { BridgeHandlers, ConflictChoice, UnsavedChoice } from '../../../shared/bridge.ts';
 import { ReportSchema } from '../../../shared/file/schema.ts';
 import { createReport } from '../../../shared/model/report.ts';
 import { decodeText, importText } from '../../../shared/import/text.ts';
@@ -13,7 +13,7 @@ import { AutosaveStore } from '../../../electron/services/autosave.ts';
 import type { DialogPort } from '../../../electron/services/dialogs.ts';
 import { PathGrants } from '../../../electron/services/grants.ts';
 import { createBridgeHandlers, documentTitle } from '../../../electron/services/handlers.ts';
-import type { WindowPort } from '../../../electron/services/handlers.ts';
+import type { HandlerDeps, WindowPort } from '../../../electron/services/handlers.ts';
 import { RecentFiles } from '../../../electron/services/recent.ts';
 
 let dir: string;
@@ -32,6 +32,9 @@ class ScriptedDialogs implements DialogPort {
   async askUnsavedChanges(): Promise<UnsavedChoice> {
     return 'discard';
   }
+  async askSaveConflict(): Promise<ConflictChoice> {
+    return 'cancel';
+  }
 }
 
 beforeEach(async () => {
@@ -39,7 +42,11 @@ beforeEach(async () => {
   answers = [];
   const states: unknown[] = [];
   windowPort = { states, print: vi.fn(async () => undefined), printToPdf: vi.fn(async () => PDF_BYTES), showDocumentState: (s) => void states.push(s), confirmClose: vi.fn() };
-  handlers = createBridgeHandlers({
+  handlers = createBridgeHandlers(deps());
+});
+
+function deps(): HandlerDeps {
+  return {
     dialogs: new ScriptedDialogs(),
     grants: new PathGrants(),
     autosave: new AutosaveStore(join(dir, 'userData', 'autosave')),
@@ -49,8 +56,8 @@ beforeEach(async () => {
     exporters: { docx: () => new Uint8Array([0x50, 0x4b]), text: (r) => `${r.organ}\n`, html: (r) => `<p>${r.organ}</p>` },
     importers: { docx: importDocx, text: (bytes) => importText(decodeText(bytes)) },
     window: windowPort,
-  });
-});
+  };
+}
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
@@ -155,6 +162,32 @@ describe('bridge handlers', () => {
     expect(await handlers.recoverAutosave()).toMatchObject({ ok: true, value: { path: join(dir, 'doc.nianbao'), report: { organ: '未保存的修改' } } });
     await handlers.saveReport(report, join(dir, 'doc.nianbao'));
     expect(await handlers.recoverAutosave()).toEqual({ ok: true, value: null });
+  });
+
+  it('discards exactly the copy offered at start when the clerk declines it', async () => {
+    const folder = join(dir, 'userData', 'autosave');
+    const path = join(dir, 'doc.nianbao');
+    const window2 = createBridgeHandlers({ ...deps(), autosave: new AutosaveStore(folder, { now: () => new Date('2025-01-10T08:05:00Z') }) });
+    answers = [path];
+    await window2.saveReportAs(report);
+    await window2.setDocumentState({ path, year: 2024, dirty: true });
+    const window1 = createBridgeHandlers({ ...deps(), autosave: new AutosaveStore(folder, { now: () => new Date('2025-01-10T08:00:00Z') }) });
+    await window1.autosave({ ...report, organ: '一份未命名的报告' });
+    await window2.autosave({ ...report, organ: '未保存的修改' });
+    // The next start: a fresh file side, nothing open yet.
+    const next = createBridgeHandlers(deps());
+    const offered = await next.recoverAutosave();
+    expect(offered).toMatchObject({ ok: true, value: { path, fileChanged: false, report: { organ: '未保存的修改' } } });
+    if (!offered.ok || !offered.value) throw new Error('no copy offered');
+    expect(await next.discardAutosave(offered.value.id)).toEqual({ ok: true, value: null });
+    // The declined copy is gone; the untitled one is offered next, not deleted unseen.
+    expect(await next.recoverAutosave()).toMatchObject({ ok: true, value: { id: 'untitled', report: { organ: '一份未命名的报告' } } });
+  });
+
+  it('refuses a working-copy id that is not one', async () => {
+    const { BRIDGE } = await import('../../../shared/bridge.ts');
+    expect(BRIDGE.discardAutosave.args.safeParse(['../../etc/passwd']).success).toBe(false);
+    expect(BRIDGE.discardAutosave.args.safeParse([]).success).toBe(true);
   });
 
   it('shows the document state and refuses a foreign path in it', async () => {

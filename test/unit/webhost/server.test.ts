@@ -161,6 +161,22 @@ describe('web host', () => {
     expect((await post('autosave', { args: [report] })).body).toEqual({ ok: true, value: null });
     expect((await post('recoverAutosave', { args: [] })).body).toMatchObject({ ok: true, value: { path: null, report: { organ: '甲镇人民政府' } } });
   });
+
+  it('asks the page about a file changed on disk, then acts on the answer sent with the call again', async () => {
+    expect((await post('saveReportAs', { args: [report], dialog: 'a.nianbao' })).body).toMatchObject({ ok: true });
+    const path = join(workspace, 'a.nianbao');
+    await writeFile(path, JSON.stringify({ ...report, organ: '另一位同事' }));
+    const save = { args: [{ ...report, organ: '我的修改' }, path] };
+    expect((await post('saveReport', save)).body).toEqual({ needDialog: { kind: 'conflict', name: 'a.nianbao', conflict: 'changed' } });
+    expect(JSON.parse(await readFile(path, 'utf8')).organ).toBe('另一位同事');
+    // 另存为 needs a file name next; with it, the copy is written and the other save stays.
+    expect((await post('saveReport', { ...save, conflict: 'saveAs' })).body).toEqual({ needDialog: { kind: 'save' } });
+    expect((await post('saveReport', { ...save, conflict: 'saveAs', dialog: 'b.nianbao' })).body).toMatchObject({ ok: true, value: { name: 'b.nianbao' } });
+    expect(JSON.parse(await readFile(path, 'utf8')).organ).toBe('另一位同事');
+    expect((await post('saveReport', { ...save, conflict: 'overwrite' })).body).toMatchObject({ ok: true, value: { name: 'a.nianbao' } });
+    expect(JSON.parse(await readFile(path, 'utf8')).organ).toBe('我的修改');
+    expect((await post('saveReport', { ...save, conflict: 'never' })).status).toBe(400);
+  });
 });
 
 describe('the run token', () => {
