@@ -147,18 +147,6 @@ describe('the app', () => {
     expect(api.autosave).toHaveBeenCalledWith(editor.store.getState().report);
   });
 
-  it('says when the working copy could not be autosaved', async () => {
-    vi.useFakeTimers();
-    const message = '无法保存“working.json”：磁盘空间已满，请清理磁盘或换一个位置保存。';
-    const api = fakeApi({ autosave: vi.fn(async () => ({ ok: false as const, message })) });
-    const { editor } = renderEditor(<App />, { api });
-    act(() => editor.actions.typeCell('requests.new.natural', '3'));
-    await act(async () => vi.advanceTimersByTime(AUTOSAVE_IDLE_MS + 100));
-    expect(api.autosave).toHaveBeenCalledTimes(1);
-    expect(editor.store.getState().notice).toEqual({ tone: 'error', text: `自动保存失败：${message}` });
-    expect(screen.getByText(`自动保存失败：${message}`)).toBeTruthy();
-  });
-
   it('starts this year from last year: summary first, then carried values', async () => {
     const user = userEvent.setup();
     const last = lastYearReport();
