@@ -9,6 +9,7 @@ import type { Narrative } from '../model/report.ts';
 import type { NarrativeKey } from './compile.ts';
 import { effective, type CheckContext } from './context.ts';
 import type { Finding } from './types.ts';
+import { CLAUSE_END, HEADING_LINE, MIN_PROSE, NOTHING_WORD, WORK_COUNT, YEAR_LEGIT_AFTER, YEAR_LEGIT_BEFORE } from './wording.ts';
 
 interface Prose {
   key: NarrativeKey;
@@ -21,9 +22,9 @@ const PERIOD =
 const YEAR = /(?<![\d.])((?:19|20)\d{2})\s*年度?/g;
 const LEFTOVER = /\[bookmark:[^\]]*\]|[（(]文字描述[)）]|(?<![A-Za-z])(?:[XＸ]{2,}|×{2,})(?![A-Za-z])/g;
 const MEASURES = /改进|整改|措施|下一步|将|加强|完善|提升|推进|强化|落实|持续|计划/;
-const NOTHING = /^\s*无[。.]?\s*$/;
 const SENTENCE = /[^。！？!?；;\n]+[。！？!?；;]?/g;
 const SPACE = /\s+/g;
+const QUOTE_MAX = 60;
 /** Sections that report on the year itself; 五 and 六 may speak of next year's plans. */
 const THIS_YEAR_SECTIONS: ReadonlySet<NarrativeKey> = new Set<NarrativeKey>(['一', '二', '三', '四']);
 
@@ -74,6 +75,52 @@ function requiredFindings(ctx: CheckContext, prose: Prose[], out: Finding[]): vo
   }
 }
 
+/** 五 written as “无” or a few words: reviewers expect the problems and how they are addressed. */
+function thinFindings(prose: Prose[], out: Finding[]): void {
+  for (const { key, name, narrative } of prose) {
+    const min = MIN_PROSE[key];
+    const text = narrative.text.replace(SPACE, '');
+    if (min === undefined || text === '' || (text.length >= min && !NOTHING_WORD.test(text))) continue;
+    out.push({
+      severity: 'warning',
+      rule: 'narrative.thin',
+      cells: [],
+      section: key,
+      expected: min,
+      actual: text.length,
+      message: `${name} 只写了“${text}”，应写明存在的主要问题及改进情况（不少于${min}字）`,
+      key: `narrative.thin:${key}`,
+    });
+  }
+}
+
+/** A heading typed or pasted into the prose: the section then appears twice, or inside another. */
+function headingFindings(ctx: CheckContext, prose: Prose[], out: Finding[]): void {
+  const titles = new Map(ctx.compiled.index.format.sections.map((s) => [s.title, s.key]));
+  for (const { key, name, narrative } of prose) {
+    let offset = 0;
+    for (const line of narrative.text.split('\n')) {
+      const start = offset;
+      offset += line.length + 1;
+      if (line.length > 40) continue;
+      const title = HEADING_LINE.exec(line)?.[1];
+      const heading = title === undefined ? undefined : titles.get(title);
+      if (!heading) continue;
+      const where = heading === key ? '重复了本部分的标题' : `含有“${ctx.compiled.sectionNames[heading]}”的标题，顺序或位置可能有误`;
+      out.push({
+        severity: 'warning',
+        rule: 'narrative.heading',
+        cells: [],
+        section: key,
+        span: { start, end: start + line.length },
+        actual: line.trim(),
+        message: `${name} 的正文中${where}（章节标题由格式统一生成，正文中不必再写）`,
+        key: `narrative.heading:${key}:${line.trim()}`,
+      });
+    }
+  }
+}
+
 function dateFindings(ctx: CheckContext, prose: Prose[], out: Finding[]): void {
   const year = ctx.report.year;
   const key = keyMaker();
@@ -120,18 +167,44 @@ function dateFindings(ctx: CheckContext, prose: Prose[], out: Finding[]): void {
   }
 }
 
+/** The sentence around a span, as quoted in a message (long ones shortened). */
+function sentenceAt(text: string, span: { start: number; end: number }): string {
+  let start = span.start;
+  while (start > 0 && !CLAUSE_END.test(text[start - 1] ?? '')) start--;
+  let end = span.end;
+  while (end < text.length && !CLAUSE_END.test(text[end] ?? '')) end++;
+  const sentence = text.slice(start, end).trim();
+  return sentence.length > QUOTE_MAX ? `${sentence.slice(0, QUOTE_MAX)}……` : sentence;
+}
+
+/** Another year where this year's work is reported: opening a sentence (2024年，…) or counting work done. */
+function staleInSentence(text: string, span: { start: number; end: number }, found: number, year: number): boolean {
+  if (YEAR_LEGIT_BEFORE.test(text.slice(Math.max(0, span.start - 4), span.start))) return false;
+  const after = text.slice(span.end, span.end + 40);
+  if (YEAR_LEGIT_AFTER.test(after)) return false;
+  const before = text.slice(0, span.start).trimEnd();
+  const opensSentence = before === '' || CLAUSE_END.test(before.at(-1) ?? '');
+  if (found === year - 1 && opensSentence && (after[0] === '，' || after[0] === ',')) return true;
+  const clauseEnd = after.search(CLAUSE_END);
+  return WORK_COUNT.test(clauseEnd < 0 ? after : after.slice(0, clauseEnd));
+}
+
 function yearProblem(text: string, span: { start: number; end: number }, found: number, year: number, p: Prose): string | undefined {
   if (found > year + 1) return `${p.name} 中的“${text.slice(span.start, span.end)}”晚于报告年度（${year}年），请核实`;
   if (found === year + 1 && THIS_YEAR_SECTIONS.has(p.key)) {
     return `${p.name} 中的“${text.slice(span.start, span.end)}”是报告年度的下一年，此部分应报告${year}年度情况，请核实`;
   }
-  if (found !== year - 1) return undefined;
+  if (found >= year) return undefined;
   // Earlier years are legitimate history; last year opening a paragraph is last year's text left in.
   const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
   const opensParagraph = text.slice(lineStart, span.start).trim() === '';
   const next = text[span.end];
-  if (!opensParagraph || (next !== '，' && next !== ',')) return undefined;
-  return `${p.name} 中有段落以“${text.slice(span.start, span.end)}，”开头，而本报告为${year}年度，可能是上年报告的文字未更新`;
+  if (found === year - 1 && opensParagraph && (next === '，' || next === ',')) {
+    return `${p.name} 中有段落以“${text.slice(span.start, span.end)}，”开头，而本报告为${year}年度，可能是上年报告的文字未更新`;
+  }
+  // Where this year's work is reported (一 to 四), a sentence about another year's work is a leftover.
+  if (!THIS_YEAR_SECTIONS.has(p.key) || !staleInSentence(text, span, found, year)) return undefined;
+  return `${p.name} 中“${sentenceAt(text, span)}”写的是${found}年的情况，而本报告为${year}年度，可能是上年报告的文字未更新`;
 }
 
 function leftoverFindings(prose: Prose[], out: Finding[]): void {
@@ -192,7 +265,7 @@ function proseNumberFindings(ctx: CheckContext, prose: Prose[], out: Finding[]):
 
 function measureFindings(ctx: CheckContext, out: Finding[]): void {
   const text = ctx.report.sections.五.text;
-  if (text.trim() === '' || NOTHING.test(text) || MEASURES.test(text)) return;
+  if (text.trim() === '' || NOTHING_WORD.test(text) || MEASURES.test(text)) return;
   out.push({
     severity: 'warning',
     rule: 'narrative.measures',
@@ -268,6 +341,8 @@ function carriedFindings(prose: Prose[], out: Finding[]): void {
 export function narrativeFindings(ctx: CheckContext, out: Finding[]): void {
   const prose = proseOf(ctx);
   requiredFindings(ctx, prose, out);
+  thinFindings(prose, out);
+  headingFindings(ctx, prose, out);
   carriedFindings(prose, out);
   dateFindings(ctx, prose, out);
   leftoverFindings(prose, out);
