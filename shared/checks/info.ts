@@ -52,9 +52,11 @@ function sameOrgan(a: string, b: string): boolean {
 
 /** A signature the import could not match stays as the last line of the last section. */
 function signatureLine(ctx: CheckContext): string | undefined {
-  const last = SECTION_KEYS.map((k) => ctx.report.sections[k].text.trim()).filter((t) => t !== '').at(-1);
-  const line = last?.split('\n').at(-1)?.trim();
-  if (!line || line.length > SIGNATURE_MAX || SENTENCE_MARK.test(line) || !ORGAN_ENDING.test(line)) return undefined;
+  const key = SECTION_KEYS.findLast((k) => /\S/.test(ctx.report.sections[k].text));
+  if (!key) return undefined;
+  const text = ctx.report.sections[key].text.trimEnd();
+  const line = text.slice(text.lastIndexOf('\n') + 1).trim();
+  if (line === '' || line.length > SIGNATURE_MAX || SENTENCE_MARK.test(line) || !ORGAN_ENDING.test(line)) return undefined;
   return line;
 }
 

@@ -7,7 +7,7 @@
 import { SECTION_KEYS, type SectionKey } from '../formats/types.ts';
 import type { Narrative } from '../model/report.ts';
 import type { NarrativeKey } from './compile.ts';
-import { effective, type CheckContext } from './context.ts';
+import { cellValue, showStated, type CheckContext } from './context.ts';
 import type { Finding } from './types.ts';
 import { CLAUSE_END, HEADING_LINE, MIN_PROSE, NOTHING_WORD, WORK_COUNT, YEAR_LEGIT_AFTER, YEAR_LEGIT_BEFORE } from './wording.ts';
 
@@ -25,6 +25,9 @@ const MEASURES = /改进|整改|措施|下一步|将|加强|完善|提升|推进
 const SENTENCE = /[^。！？!?；;\n]+[。！？!?；;]?/g;
 const SPACE = /\s+/g;
 const QUOTE_MAX = 60;
+const HEADING_MAX = 40;
+/** Entries kept by the per-text memos below before they start over. */
+const SENTENCE_MEMO_SIZE = 64;
 /** Sections that report on the year itself; 五 and 六 may speak of next year's plans. */
 const THIS_YEAR_SECTIONS: ReadonlySet<NarrativeKey> = new Set<NarrativeKey>(['一', '二', '三', '四']);
 
@@ -79,8 +82,10 @@ function requiredFindings(ctx: CheckContext, prose: Prose[], out: Finding[]): vo
 function thinFindings(prose: Prose[], out: Finding[]): void {
   for (const { key, name, narrative } of prose) {
     const min = MIN_PROSE[key];
+    // Long prose cannot be thin: skip the copy on every keystroke.
+    if (min === undefined || narrative.text.length > min * 4) continue;
     const text = narrative.text.replace(SPACE, '');
-    if (min === undefined || text === '' || (text.length >= min && !NOTHING_WORD.test(text))) continue;
+    if (text === '' || (text.length >= min && !NOTHING_WORD.test(text))) continue;
     out.push({
       severity: 'warning',
       rule: 'narrative.thin',
@@ -94,17 +99,30 @@ function thinFindings(prose: Prose[], out: Finding[]): void {
   }
 }
 
+/** Short lines that name a section heading, by text: untouched sections are scanned once, not on every keystroke. */
+const headingMemo = new Map<string, { start: number; line: string; title: string }[]>();
+
+function headingLines(text: string): { start: number; line: string; title: string }[] {
+  const known = headingMemo.get(text);
+  if (known) return known;
+  const found: { start: number; line: string; title: string }[] = [];
+  let start = 0;
+  for (const line of text.split('\n')) {
+    const title = line.length <= HEADING_MAX ? HEADING_LINE.exec(line)?.[1] : undefined;
+    if (title !== undefined) found.push({ start, line, title });
+    start += line.length + 1;
+  }
+  if (headingMemo.size >= SENTENCE_MEMO_SIZE) headingMemo.clear();
+  headingMemo.set(text, found);
+  return found;
+}
+
 /** A heading typed or pasted into the prose: the section then appears twice, or inside another. */
 function headingFindings(ctx: CheckContext, prose: Prose[], out: Finding[]): void {
   const titles = new Map(ctx.compiled.index.format.sections.map((s) => [s.title, s.key]));
   for (const { key, name, narrative } of prose) {
-    let offset = 0;
-    for (const line of narrative.text.split('\n')) {
-      const start = offset;
-      offset += line.length + 1;
-      if (line.length > 40) continue;
-      const title = HEADING_LINE.exec(line)?.[1];
-      const heading = title === undefined ? undefined : titles.get(title);
+    for (const { start, line, title } of headingLines(narrative.text)) {
+      const heading = titles.get(title);
       if (!heading) continue;
       const where = heading === key ? '重复了本部分的标题' : `含有“${ctx.compiled.sectionNames[heading]}”的标题，顺序或位置可能有误`;
       out.push({
@@ -182,8 +200,9 @@ function staleInSentence(text: string, span: { start: number; end: number }, fou
   if (YEAR_LEGIT_BEFORE.test(text.slice(Math.max(0, span.start - 4), span.start))) return false;
   const after = text.slice(span.end, span.end + 40);
   if (YEAR_LEGIT_AFTER.test(after)) return false;
-  const before = text.slice(0, span.start).trimEnd();
-  const opensSentence = before === '' || CLAUSE_END.test(before.at(-1) ?? '');
+  let i = span.start - 1;
+  while (i >= 0 && /\s/.test(text[i] ?? '') && text[i] !== '\n') i--;
+  const opensSentence = i < 0 || CLAUSE_END.test(text[i] ?? '');
   if (found === year - 1 && opensSentence && (after[0] === '，' || after[0] === ',')) return true;
   const clauseEnd = after.search(CLAUSE_END);
   return WORK_COUNT.test(clauseEnd < 0 ? after : after.slice(0, clauseEnd));
@@ -232,11 +251,26 @@ function feeFindings(ctx: CheckContext, out: Finding[]): void {
   out.push({ severity: 'warning', rule: 'narrative.feeStatement', cells: [], section: '六', message: fee.message, key: 'narrative.feeStatement' });
 }
 
+/** What the table says a cell holds: a total's computed sum, so that a wrong typed total does not mislead the comparison. */
+function tableValue(ctx: CheckContext, id: string): number | null {
+  const cell = cellValue(ctx, id);
+  return cell.info.computedBy && cell.computed !== undefined && cell.computed !== null ? cell.computed : cell.value;
+}
+
+/** Typed totals among these cells that differ from their sum: named in the message, they have their own error. */
+function wrongTotals(ctx: CheckContext, ids: readonly string[]): string[] {
+  return ids.flatMap((id) => {
+    const cell = cellValue(ctx, id);
+    const typed = cell.raw !== undefined && cell.info.computedBy && cell.value !== tableValue(ctx, id);
+    return typed ? [`${cell.info.label}填写为 ${showStated(cell)}`] : [];
+  });
+}
+
 function proseNumberFindings(ctx: CheckContext, prose: Prose[], out: Finding[]): void {
   const key = keyMaker();
   for (const { rule, regex } of ctx.compiled.proseNumbers) {
     const sums = rule.equalsAnyOf.map((cells) => {
-      const values = cells.map((c) => effective(ctx, c));
+      const values = cells.map((c) => tableValue(ctx, c));
       return values.some((v) => v === null) ? null : values.reduce<number>((a, v) => a + (v ?? 0), 0);
     });
     const firstKnown = sums.findIndex((s) => s !== null);
@@ -247,6 +281,8 @@ function proseNumberFindings(ctx: CheckContext, prose: Prose[], out: Finding[]):
       eachMatch(regex, p.narrative.text, (m) => {
         const stated = Number(m[1]);
         if (sums.includes(stated)) return;
+        const wrong = wrongTotals(ctx, cells);
+        const note = wrong.length > 0 ? `；表中${wrong.join('、')}，与各项之和不符，请一并核对` : '';
         out.push({
           severity: 'warning',
           rule: rule.id,
@@ -255,7 +291,7 @@ function proseNumberFindings(ctx: CheckContext, prose: Prose[], out: Finding[]):
           span: spanOf(m),
           expected,
           actual: stated,
-          message: `${p.name} 中写有“${m[0]}”，与${rule.describe}（${expected}）不一致`,
+          message: `${p.name} 中写有“${m[0]}”，与${rule.describe}（${expected}）不一致${note}`,
           key: key(rule.id, p.key, m[0]),
         });
       });
@@ -278,7 +314,6 @@ function measureFindings(ctx: CheckContext, out: Finding[]): void {
 
 /** Sentences by text: last year's prose and untouched sections are split once, not on every keystroke. */
 const sentenceMemo = new Map<string, string[]>();
-const SENTENCE_MEMO_SIZE = 64;
 
 function sentences(text: string): string[] {
   const known = sentenceMemo.get(text);
