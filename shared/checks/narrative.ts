@@ -198,6 +198,8 @@ function sentenceAt(text: string, span: { start: number; end: number }): string 
 /** Another year where this year's work is reported: opening a sentence (2024年，…) or counting work done. */
 function staleInSentence(text: string, span: { start: number; end: number }, found: number, year: number): boolean {
   if (YEAR_LEGIT_BEFORE.test(text.slice(Math.max(0, span.start - 4), span.start))) return false;
+  // Inside a title (《淮安市2024年政务公开工作要点》): the year names a document.
+  if (text.lastIndexOf('《', span.start) > text.lastIndexOf('》', span.start)) return false;
   const after = text.slice(span.end, span.end + 40);
   if (YEAR_LEGIT_AFTER.test(after)) return false;
   let i = span.start - 1;

@@ -20,7 +20,7 @@ export const DEADLINE_BASIS = '《政府信息公开条例》第四十九条';
 export const DATE = /([0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*日/;
 
 /** How an organ's name ends, to tell a signature line from a sentence. */
-export const ORGAN_ENDING = /(?:人民政府|政府|委员会|管委会|办公室|办公厅|局|厅|委|办|署|院|中心|镇|乡|街道办事处|街道|公司|所|站|队)[)）]?$/;
+export const ORGAN_ENDING = /(?:人民政府|政府|委员会|管委会|部|办公室|办公厅|局|厅|委|办|署|院|中心|镇|乡|街道办事处|街道|公司|所|站|队)[)）]?$/;
 /** Wording that does not change which body is meant (中共…, …人民政府 / 政府, its 办公室 drafting the report). */
 export const ORGAN_NOISE = /\s+|中共|中国共产党|人民政府|政府|办公室|办公厅|[()（）]/g;
 /** Where a preface names the body reporting: 本报告由…编制, 现向社会公布…2023年度…年度报告. */
