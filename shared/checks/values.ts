@@ -56,16 +56,14 @@ export function valueFindings(ctx: CheckContext, out: Finding[]): void {
 }
 
 /**
- * Rows a published report leaves out (a township cannot issue 规章): no cell
- * of the row stored while a later row, or an import, filled the table.
+ * Rows a published report leaves out (a township cannot issue 规章): in a
+ * table that came from an import, a row with no cell stored. While typing,
+ * every row is on screen: an empty one is blank, not omitted.
  */
 function omittedRows(ctx: CheckContext, rows: TableInputs['rows']): TableInputs['rows'] {
   const stored = rows.map((row) => row.inputs.map((id) => ctx.report.cells[id]));
-  const imported = stored.some((entries) => entries.some((e) => e?.source === 'imported'));
-  return rows.filter((_, i) => {
-    if (stored[i]?.some((e) => e !== undefined)) return false;
-    return imported || stored.slice(i + 1).some((entries) => entries.some((e) => e !== undefined));
-  });
+  if (!stored.some((entries) => entries.some((e) => e?.source === 'imported'))) return [];
+  return rows.filter((_, i) => stored[i]?.every((e) => e === undefined));
 }
 
 /** How many omitted rows a message names before it only counts them. */

@@ -34,8 +34,14 @@ describe('rows a body does not have', () => {
   const NORMATIVE = { 'art20_1.normative_docs.issued': '2', 'art20_1.normative_docs.repealed': '0', 'art20_1.normative_docs.in_force': '7' };
   const REGULATIONS = ['art20_1.regulations.issued', 'art20_1.regulations.repealed', 'art20_1.regulations.in_force'];
 
-  it('a 规章 row left out is one note with 填 0, not three blank cells', () => {
-    const report = buildReport({ format: 'gov2021', year: 2025, cells: NORMATIVE });
+  const imported = (cells: Record<string, string>) => {
+    const report = buildReport({ format: 'gov2021', year: 2025 });
+    for (const [id, raw] of Object.entries(cells)) report.cells[id] = { raw, source: 'imported' };
+    return report;
+  };
+
+  it('a 规章 row left out of an imported report is one note with 填 0, not three blank cells', () => {
+    const report = imported(NORMATIVE);
     const omitted = findingsOf(report, 'value.rowOmitted');
     expect(omitted).toMatchObject([
       {
@@ -46,20 +52,20 @@ describe('rows a body does not have', () => {
       },
     ]);
     expect(findingsOf(report, 'value.blank').filter((f) => f.key === 'value.blank:art20_1')).toEqual([]);
+    expect(findingsOf(report, 'value.blank').map((f) => f.key)).toContain('value.blank:art20_5');
   });
 
   it('an imported table missing its last row is noted too', () => {
-    const report = buildReport({ format: 'gov2021', year: 2025 });
-    report.cells['art20_6.penalty.decisions'] = { raw: '12', source: 'imported' };
+    const report = imported({ 'art20_6.penalty.decisions': '12' });
     expect(findingsOf(report, 'value.rowOmitted').map((f) => f.message)).toEqual([
       '第二十条第（六）项 未列出“行政强制”行，格式要求列出每一行；如本机关无此类事项应填 0',
     ]);
   });
 
-  it('rows not yet reached while typing top to bottom are blanks, not omitted', () => {
-    const report = buildReport({ format: 'gov2021', year: 2025, cells: { 'art20_1.regulations.issued': '0' } });
+  it('rows left empty while typing, in any order, are blanks, not omitted', () => {
+    const report = buildReport({ format: 'gov2021', year: 2025, cells: NORMATIVE });
     expect(findingsOf(report, 'value.rowOmitted')).toEqual([]);
-    expect(findingsOf(report, 'value.blank').find((f) => f.key === 'value.blank:art20_1')?.actual).toBe(5);
+    expect(findingsOf(report, 'value.blank').find((f) => f.key === 'value.blank:art20_1')?.cells).toEqual(REGULATIONS);
   });
 });
 
