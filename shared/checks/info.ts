@@ -7,7 +7,18 @@ import { SECTION_KEYS } from '../formats/types.ts';
 import { organKindOf } from '../model/report.ts';
 import type { CheckContext } from './context.ts';
 import type { Finding } from './types.ts';
-import { DATE, DEADLINES, DEADLINE_BASIS, ORGAN_ENDING, ORGAN_NOISE, PREFACE_ORGAN, SENTENCE_MARK, SIGNATURE_MAX } from './wording.ts';
+import {
+  DATE,
+  DEADLINES,
+  DEADLINE_BASIS,
+  ORGAN_ENDING,
+  ORGAN_NOISE,
+  PLACE,
+  PREFACE_ORGAN,
+  SELF_REFERENCE,
+  SENTENCE_MARK,
+  SIGNATURE_MAX,
+} from './wording.ts';
 
 const CN_DIGITS = '〇一二三四五六七八九';
 const cnDigit = (c: string | undefined): number => (c === '○' || c === '零' ? 0 : Math.max(0, CN_DIGITS.indexOf(c ?? '')));
@@ -43,11 +54,16 @@ export function organCore(name: string): string {
   return name.replace(ORGAN_NOISE, '');
 }
 
-/** Two names for one body when one holds the other (洪泽区人民政府 ~ 淮安市洪泽区人民政府办公室). */
-function sameOrgan(a: string, b: string): boolean {
-  const x = organCore(a);
-  const y = organCore(b);
-  return x !== '' && y !== '' && (x.includes(y) || y.includes(x));
+/**
+ * Two names for one body when one holds the other (洪泽区人民政府 ~ 淮安市洪泽区人民政府办公室);
+ * a government's report may be drafted by another of its offices (洪泽区政务服务管理办公室).
+ */
+function sameOrgan(organ: string, named: string, government: boolean): boolean {
+  const x = organCore(organ);
+  const y = organCore(named);
+  if (x === '' || y === '' || x.includes(y) || y.includes(x)) return true;
+  const place = government ? x.match(PLACE)?.at(-1) : undefined;
+  return place !== undefined && y.includes(place);
 }
 
 /** A signature the import could not match stays as the last line of the last section. */
@@ -78,11 +94,12 @@ function organFindings(ctx: CheckContext, out: Finding[]): void {
   const signature = signatureLine(ctx);
   if (signature) named.push({ where: '落款', name: signature });
   for (const pattern of PREFACE_ORGAN) {
-    const m = pattern.exec(ctx.report.preface.text);
-    if (m?.[1]) named.push({ where: '前言', name: m[1] });
+    const name = pattern.exec(ctx.report.preface.text)?.[1];
+    if (name && !SELF_REFERENCE.test(name) && ORGAN_ENDING.test(name)) named.push({ where: '前言', name });
   }
+  const government = organKindOf(ctx.report) === 'government';
   for (const { where, name } of named) {
-    if (sameOrgan(organ, name)) continue;
+    if (sameOrgan(organ, name, government)) continue;
     out.push({
       severity: 'warning',
       rule: 'info.organMismatch',

@@ -28,6 +28,10 @@ export const PREFACE_ORGAN = [
   /本(?:年度)?报告由([\u4e00-\u9fa5（）()]{2,40}?)(?:根据|依据|按照|编制|负责|汇总)/,
   /(?:现向社会公布|现予公布|特?向社会公布)([\u4e00-\u9fa5（）()]{2,40}?)(?:[0-9]{4})年度?政府信息公开/,
 ];
+/** 本机关, 我局: the preface speaking of itself. */
+export const SELF_REFERENCE = /^(?:本|我)/;
+/** The places in a name (淮安市, 洪泽区): a government's own offices carry its place. */
+export const PLACE = /[^省市区县旗州盟]+(?:自治区|省|市|区|县|旗|州|盟)/g;
 /** A signature line: short, no sentence punctuation. */
 export const SIGNATURE_MAX = 30;
 export const SENTENCE_MARK = /[。；;，,：:]/;

@@ -20,6 +20,8 @@ describe('organ', () => {
     ['the preface names the government’s office', '洪泽区人民政府', { preface: '本报告由淮安市洪泽区人民政府办公室根据《中华人民共和国政府信息公开条例》要求编制此报告。' }, []],
     ['the preface names the bureau itself', '沭阳县发展和改革局', { preface: '现向社会公布沭阳县发展和改革局2023年度政府信息公开年度报告。' }, []],
     ['中共 and spacing do not matter', '中共某某县委宣传部', { 六: '本机关未收取信息处理费。\n某某县委 宣传部' }, []],
+    ['another office of the same government', '淮安市洪泽区人民政府', { preface: '本报告由洪泽区政务服务管理办公室根据《条例》要求编制。' }, []],
+    ['the preface speaking of itself', '某某县财政局', { preface: '本报告由我局办公室根据《条例》要求编制。' }, []],
     ['a sentence at the end is no signature', '某某县财政局', { 六: '本年度未收取信息处理费，其他事项无。' }, []],
     [
       'the preface names another body',
