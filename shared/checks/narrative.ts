@@ -9,7 +9,7 @@ import type { Narrative } from '../model/report.ts';
 import type { NarrativeKey } from './compile.ts';
 import { cellValue, showStated, type CheckContext } from './context.ts';
 import type { Finding } from './types.ts';
-import { CLAUSE_END, HEADING_LINE, MIN_PROSE, NOTHING_WORD, WORK_COUNT, YEAR_LEGIT_AFTER, YEAR_LEGIT_BEFORE } from './wording.ts';
+import { CLAUSE_END, CLAUSE_LEGIT, HEADING_LINE, MIN_PROSE, NOTHING_WORD, WORK_COUNT, YEAR_LEGIT_AFTER, YEAR_LEGIT_BEFORE } from './wording.ts';
 
 interface Prose {
   key: NarrativeKey;
@@ -207,7 +207,8 @@ function staleInSentence(text: string, span: { start: number; end: number }, fou
   const opensSentence = i < 0 || CLAUSE_END.test(text[i] ?? '');
   if (found === year - 1 && opensSentence && (after[0] === '，' || after[0] === ',')) return true;
   const clauseEnd = after.search(CLAUSE_END);
-  return WORK_COUNT.test(clauseEnd < 0 ? after : after.slice(0, clauseEnd));
+  const clause = clauseEnd < 0 ? after : after.slice(0, clauseEnd);
+  return WORK_COUNT.test(clause) && !CLAUSE_LEGIT.test(clause);
 }
 
 function yearProblem(text: string, span: { start: number; end: number }, found: number, year: number, p: Prose): string | undefined {

@@ -158,6 +158,10 @@ describe('stale years', () => {
     ['next year’s plans in 五', '五', '2026年，我区将进一步加强培训，计划开展培训3次。'],
     ['this year', '一', '2025年，我区主动公开政府信息2428条。'],
     ['a history sentence with no count', '一', '我区政务公开工作始于2008年，多年来不断完善。'],
+    ['requests carried over', '三', '2024年受理的申请结转至本年办理3件。'],
+    ['years in brackets', '一', '连续三年（2023年、2024年、2025年）公开重点领域信息均超过100条。'],
+    ['last year’s annual report published', '一', '按时发布2024年政府信息公开工作年度报告1份。'],
+    ['last year’s final accounts and this year’s budget', '二', '公开2024年度部门决算、2025年度部门预算共56个。'],
   ])('leaves %s', (_name, section, text) => {
     expect(flagged(section, text)).toEqual([]);
   });
