@@ -3,11 +3,23 @@
  * parts (format.sums) and the 勾稽 balance (format.balances), once both of
  * its sides have been filled in.
  */
+import type { SumEquation } from './compile.ts';
 import type { Finding } from './types.ts';
 import { cellValue, showStated, type CheckContext } from './context.ts';
 
+/**
+ * The rule to name for a wrong total: the first whose parts, as the table
+ * states them, do not add up to it (a corner total whose row adds up fails
+ * by its column).
+ */
+function failedRule(ctx: CheckContext, eq: SumEquation, stated: number | null): SumEquation['rules'][number] {
+  const fails = eq.rules.find(({ parts }) => parts.reduce((sum, id) => sum + (cellValue(ctx, id).value ?? 0), 0) !== stated);
+  return fails ?? { rule: eq.rule, parts: eq.parts };
+}
+
 export function sumFindings(ctx: CheckContext, out: Finding[]): void {
-  for (const { rule, target, parts } of ctx.compiled.sums) {
+  for (const eq of ctx.compiled.sums) {
+    const { target } = eq;
     const cell = cellValue(ctx, target.id);
     // A total nobody typed is computed, and an unreadable one is reported by the value rules.
     if (cell.raw === undefined || cell.parsed.status === 'invalid') continue;
@@ -16,15 +28,16 @@ export function sumFindings(ctx: CheckContext, out: Finding[]): void {
     // Parts all blank read as 0 against a typed total: a total must be backed by its parts.
     const expected = stated !== null ? (computed ?? 0) : computed;
     if (expected === null || expected === stated) continue;
+    const failed = failedRule(ctx, eq, stated);
     out.push({
       severity: 'error',
-      rule: rule.id,
-      cells: [target.id, ...parts],
+      rule: failed.rule.id,
+      cells: [target.id, ...failed.parts],
       section: target.table.section,
       expected,
       actual: stated,
-      message: `${target.label} 应为 ${expected}（${rule.describe}），现为 ${showStated(cell)}`,
-      key: `${rule.id}:${target.id}`,
+      message: `${target.label} 应为 ${expected}（${failed.rule.describe}），现为 ${showStated(cell)}`,
+      key: `${eq.rule.id}:${target.id}`,
       fix: { kind: 'useComputed', cells: [target.id] },
     });
   }

@@ -9,6 +9,8 @@ export interface SumEquation {
   rule: SumRule;
   target: CellInfo;
   parts: readonly string[];
+  /** Every rule that totals this cell (the corner of a table is both a row and a column total), the computing one first. */
+  rules: { rule: SumRule; parts: readonly string[] }[];
 }
 
 export interface BalanceEquation {
@@ -29,6 +31,8 @@ export interface TableInputs {
   name: string;
   /** Cells the clerk fills in (not computed), in document order. */
   inputs: string[];
+  /** The same cells by row, for rows a published report leaves out. */
+  rows: { label: string; inputs: string[] }[];
 }
 
 /** A signed change column and the count it changes, in one row (上一年项目数量 + 本年增/减). */
@@ -84,11 +88,23 @@ function compile(id: FormatId): CompiledFormat {
     return t;
   };
 
+  const rulesOf = new Map<string, { rule: SumRule; parts: string[] }[]>();
+  for (const rule of format.sums) {
+    const t = table(rule.table);
+    const across = rule.across ?? (rule.direction === 'row' ? t.rows : t.columns).map((x) => x.id);
+    for (const other of across) {
+      const [row, column] = rule.direction === 'row' ? [other, rule.target] : [rule.target, other];
+      const parts = rule.parts.map((part) => (rule.direction === 'row' ? `${t.id}.${row}.${part}` : `${t.id}.${part}.${column}`));
+      const id = `${t.id}.${row}.${column}`;
+      rulesOf.set(id, [...(rulesOf.get(id) ?? []), { rule, parts }]);
+    }
+  }
   const sums: SumEquation[] = [];
   for (const info of index.cells) {
     const rule = info.computedBy;
     if (!rule || !info.partIds) continue;
-    sums.push({ rule, target: info, parts: info.partIds });
+    const others = (rulesOf.get(info.id) ?? []).filter((r) => r.rule !== rule);
+    sums.push({ rule, target: info, parts: info.partIds, rules: [{ rule, parts: info.partIds }, ...others] });
   }
 
   const balances: BalanceEquation[] = format.balances.flatMap((rule) => {
@@ -114,8 +130,11 @@ function compile(id: FormatId): CompiledFormat {
   const tables: TableInputs[] = format.sections.flatMap((s) =>
     s.tables.map((tableId) => {
       const t = table(tableId);
-      const inputs = index.cells.filter((c) => c.table === t && !c.computedBy).map((c) => c.id);
-      return { table: t, name: t.caption ?? sectionNames[s.key], inputs };
+      const cells = index.cells.filter((c) => c.table === t && !c.computedBy);
+      const rows = t.rows
+        .map((row) => ({ label: row.shortLabel || row.label, inputs: cells.filter((c) => c.row === row).map((c) => c.id) }))
+        .filter((row) => row.inputs.length > 0);
+      return { table: t, name: t.caption ?? sectionNames[s.key], inputs: cells.map((c) => c.id), rows };
     }),
   );
 

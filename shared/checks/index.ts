@@ -8,7 +8,9 @@ import type { Report } from '../model/report.ts';
 import { balanceFindings, sumFindings } from './arithmetic.ts';
 import { compiledFormat } from './compile.ts';
 import type { CheckContext } from './context.ts';
+import { citationFindings } from './citation.ts';
 import { carriedToConfirmFindings, crossYearFindings } from './crossYear.ts';
+import { infoFindings } from './info.ts';
 import { narrativeFindings } from './narrative.ts';
 import { formatYearFindings } from './reportFormat.ts';
 import type { Finding } from './types.ts';
@@ -25,7 +27,9 @@ const RULE_GROUPS: ((ctx: CheckContext, out: Finding[]) => void)[] = [
   plausibilityFindings,
   crossYearFindings,
   carriedToConfirmFindings,
+  infoFindings,
   narrativeFindings,
+  citationFindings,
 ];
 
 /** `values` may be passed when the caller has already evaluated this very report (the editor does). */

@@ -7,8 +7,9 @@
 import { SECTION_KEYS, type SectionKey } from '../formats/types.ts';
 import type { Narrative } from '../model/report.ts';
 import type { NarrativeKey } from './compile.ts';
-import { effective, type CheckContext } from './context.ts';
+import { cellValue, showStated, type CheckContext } from './context.ts';
 import type { Finding } from './types.ts';
+import { CLAUSE_END, CLAUSE_LEGIT, HEADING_LINE, MIN_PROSE, NOTHING_WORD, WORK_COUNT, YEAR_LEGIT_AFTER, YEAR_LEGIT_BEFORE } from './wording.ts';
 
 interface Prose {
   key: NarrativeKey;
@@ -21,9 +22,12 @@ const PERIOD =
 const YEAR = /(?<![\d.])((?:19|20)\d{2})\s*年度?/g;
 const LEFTOVER = /\[bookmark:[^\]]*\]|[（(]文字描述[)）]|(?<![A-Za-z])(?:[XＸ]{2,}|×{2,})(?![A-Za-z])/g;
 const MEASURES = /改进|整改|措施|下一步|将|加强|完善|提升|推进|强化|落实|持续|计划/;
-const NOTHING = /^\s*无[。.]?\s*$/;
 const SENTENCE = /[^。！？!?；;\n]+[。！？!?；;]?/g;
 const SPACE = /\s+/g;
+const QUOTE_MAX = 60;
+const HEADING_MAX = 40;
+/** Entries kept by the per-text memos below before they start over. */
+const SENTENCE_MEMO_SIZE = 64;
 /** Sections that report on the year itself; 五 and 六 may speak of next year's plans. */
 const THIS_YEAR_SECTIONS: ReadonlySet<NarrativeKey> = new Set<NarrativeKey>(['一', '二', '三', '四']);
 
@@ -74,6 +78,67 @@ function requiredFindings(ctx: CheckContext, prose: Prose[], out: Finding[]): vo
   }
 }
 
+/** 五 written as “无” or a few words: reviewers expect the problems and how they are addressed. */
+function thinFindings(prose: Prose[], out: Finding[]): void {
+  for (const { key, name, narrative } of prose) {
+    const min = MIN_PROSE[key];
+    // Long prose cannot be thin: skip the copy on every keystroke.
+    if (min === undefined || narrative.text.length > min * 4) continue;
+    const text = narrative.text.replace(SPACE, '');
+    if (text === '' || (text.length >= min && !NOTHING_WORD.test(text))) continue;
+    out.push({
+      severity: 'warning',
+      rule: 'narrative.thin',
+      cells: [],
+      section: key,
+      expected: min,
+      actual: text.length,
+      message: `${name} 只写了“${text}”，应写明存在的主要问题及改进情况（不少于${min}字）`,
+      key: `narrative.thin:${key}`,
+    });
+  }
+}
+
+/** Short lines that name a section heading, by text: untouched sections are scanned once, not on every keystroke. */
+const headingMemo = new Map<string, { start: number; line: string; title: string }[]>();
+
+function headingLines(text: string): { start: number; line: string; title: string }[] {
+  const known = headingMemo.get(text);
+  if (known) return known;
+  const found: { start: number; line: string; title: string }[] = [];
+  let start = 0;
+  for (const line of text.split('\n')) {
+    const title = line.length <= HEADING_MAX ? HEADING_LINE.exec(line)?.[1] : undefined;
+    if (title !== undefined) found.push({ start, line, title });
+    start += line.length + 1;
+  }
+  if (headingMemo.size >= SENTENCE_MEMO_SIZE) headingMemo.clear();
+  headingMemo.set(text, found);
+  return found;
+}
+
+/** A heading typed or pasted into the prose: the section then appears twice, or inside another. */
+function headingFindings(ctx: CheckContext, prose: Prose[], out: Finding[]): void {
+  const titles = new Map(ctx.compiled.index.format.sections.map((s) => [s.title, s.key]));
+  for (const { key, name, narrative } of prose) {
+    for (const { start, line, title } of headingLines(narrative.text)) {
+      const heading = titles.get(title);
+      if (!heading) continue;
+      const where = heading === key ? '重复了本部分的标题' : `含有“${ctx.compiled.sectionNames[heading]}”的标题，顺序或位置可能有误`;
+      out.push({
+        severity: 'warning',
+        rule: 'narrative.heading',
+        cells: [],
+        section: key,
+        span: { start, end: start + line.length },
+        actual: line.trim(),
+        message: `${name} 的正文中${where}（章节标题由格式统一生成，正文中不必再写）`,
+        key: `narrative.heading:${key}:${line.trim()}`,
+      });
+    }
+  }
+}
+
 function dateFindings(ctx: CheckContext, prose: Prose[], out: Finding[]): void {
   const year = ctx.report.year;
   const key = keyMaker();
@@ -120,18 +185,48 @@ function dateFindings(ctx: CheckContext, prose: Prose[], out: Finding[]): void {
   }
 }
 
+/** The sentence around a span, as quoted in a message (long ones shortened). */
+function sentenceAt(text: string, span: { start: number; end: number }): string {
+  let start = span.start;
+  while (start > 0 && !CLAUSE_END.test(text[start - 1] ?? '')) start--;
+  let end = span.end;
+  while (end < text.length && !CLAUSE_END.test(text[end] ?? '')) end++;
+  const sentence = text.slice(start, end).trim();
+  return sentence.length > QUOTE_MAX ? `${sentence.slice(0, QUOTE_MAX)}……` : sentence;
+}
+
+/** Another year where this year's work is reported: opening a sentence (2024年，…) or counting work done. */
+function staleInSentence(text: string, span: { start: number; end: number }, found: number, year: number): boolean {
+  if (YEAR_LEGIT_BEFORE.test(text.slice(Math.max(0, span.start - 4), span.start))) return false;
+  // Inside a title (《淮安市2024年政务公开工作要点》): the year names a document.
+  if (text.lastIndexOf('《', span.start) > text.lastIndexOf('》', span.start)) return false;
+  const after = text.slice(span.end, span.end + 40);
+  if (YEAR_LEGIT_AFTER.test(after)) return false;
+  let i = span.start - 1;
+  while (i >= 0 && /\s/.test(text[i] ?? '') && text[i] !== '\n') i--;
+  const opensSentence = i < 0 || CLAUSE_END.test(text[i] ?? '');
+  if (found === year - 1 && opensSentence && (after[0] === '，' || after[0] === ',')) return true;
+  const clauseEnd = after.search(CLAUSE_END);
+  const clause = clauseEnd < 0 ? after : after.slice(0, clauseEnd);
+  return WORK_COUNT.test(clause) && !CLAUSE_LEGIT.test(clause);
+}
+
 function yearProblem(text: string, span: { start: number; end: number }, found: number, year: number, p: Prose): string | undefined {
   if (found > year + 1) return `${p.name} 中的“${text.slice(span.start, span.end)}”晚于报告年度（${year}年），请核实`;
   if (found === year + 1 && THIS_YEAR_SECTIONS.has(p.key)) {
     return `${p.name} 中的“${text.slice(span.start, span.end)}”是报告年度的下一年，此部分应报告${year}年度情况，请核实`;
   }
-  if (found !== year - 1) return undefined;
+  if (found >= year) return undefined;
   // Earlier years are legitimate history; last year opening a paragraph is last year's text left in.
   const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
   const opensParagraph = text.slice(lineStart, span.start).trim() === '';
   const next = text[span.end];
-  if (!opensParagraph || (next !== '，' && next !== ',')) return undefined;
-  return `${p.name} 中有段落以“${text.slice(span.start, span.end)}，”开头，而本报告为${year}年度，可能是上年报告的文字未更新`;
+  if (found === year - 1 && opensParagraph && (next === '，' || next === ',')) {
+    return `${p.name} 中有段落以“${text.slice(span.start, span.end)}，”开头，而本报告为${year}年度，可能是上年报告的文字未更新`;
+  }
+  // Where this year's work is reported (一 to 四), a sentence about another year's work is a leftover.
+  if (!THIS_YEAR_SECTIONS.has(p.key) || !staleInSentence(text, span, found, year)) return undefined;
+  return `${p.name} 中“${sentenceAt(text, span)}”写的是${found}年的情况，而本报告为${year}年度，可能是上年报告的文字未更新`;
 }
 
 function leftoverFindings(prose: Prose[], out: Finding[]): void {
@@ -159,11 +254,26 @@ function feeFindings(ctx: CheckContext, out: Finding[]): void {
   out.push({ severity: 'warning', rule: 'narrative.feeStatement', cells: [], section: '六', message: fee.message, key: 'narrative.feeStatement' });
 }
 
+/** What the table says a cell holds: a total's computed sum, so that a wrong typed total does not mislead the comparison. */
+function tableValue(ctx: CheckContext, id: string): number | null {
+  const cell = cellValue(ctx, id);
+  return cell.info.computedBy && cell.computed !== undefined && cell.computed !== null ? cell.computed : cell.value;
+}
+
+/** Typed totals among these cells that differ from their sum: named in the message, they have their own error. */
+function wrongTotals(ctx: CheckContext, ids: readonly string[]): string[] {
+  return ids.flatMap((id) => {
+    const cell = cellValue(ctx, id);
+    const typed = cell.raw !== undefined && cell.info.computedBy && cell.value !== tableValue(ctx, id);
+    return typed ? [`${cell.info.label}填写为 ${showStated(cell)}`] : [];
+  });
+}
+
 function proseNumberFindings(ctx: CheckContext, prose: Prose[], out: Finding[]): void {
   const key = keyMaker();
   for (const { rule, regex } of ctx.compiled.proseNumbers) {
     const sums = rule.equalsAnyOf.map((cells) => {
-      const values = cells.map((c) => effective(ctx, c));
+      const values = cells.map((c) => tableValue(ctx, c));
       return values.some((v) => v === null) ? null : values.reduce<number>((a, v) => a + (v ?? 0), 0);
     });
     const firstKnown = sums.findIndex((s) => s !== null);
@@ -174,6 +284,8 @@ function proseNumberFindings(ctx: CheckContext, prose: Prose[], out: Finding[]):
       eachMatch(regex, p.narrative.text, (m) => {
         const stated = Number(m[1]);
         if (sums.includes(stated)) return;
+        const wrong = wrongTotals(ctx, cells);
+        const note = wrong.length > 0 ? `；表中${wrong.join('、')}，与各项之和不符，请一并核对` : '';
         out.push({
           severity: 'warning',
           rule: rule.id,
@@ -182,7 +294,7 @@ function proseNumberFindings(ctx: CheckContext, prose: Prose[], out: Finding[]):
           span: spanOf(m),
           expected,
           actual: stated,
-          message: `${p.name} 中写有“${m[0]}”，与${rule.describe}（${expected}）不一致`,
+          message: `${p.name} 中写有“${m[0]}”，与${rule.describe}（${expected}）不一致${note}`,
           key: key(rule.id, p.key, m[0]),
         });
       });
@@ -192,7 +304,7 @@ function proseNumberFindings(ctx: CheckContext, prose: Prose[], out: Finding[]):
 
 function measureFindings(ctx: CheckContext, out: Finding[]): void {
   const text = ctx.report.sections.五.text;
-  if (text.trim() === '' || NOTHING.test(text) || MEASURES.test(text)) return;
+  if (text.trim() === '' || NOTHING_WORD.test(text) || MEASURES.test(text)) return;
   out.push({
     severity: 'warning',
     rule: 'narrative.measures',
@@ -205,7 +317,6 @@ function measureFindings(ctx: CheckContext, out: Finding[]): void {
 
 /** Sentences by text: last year's prose and untouched sections are split once, not on every keystroke. */
 const sentenceMemo = new Map<string, string[]>();
-const SENTENCE_MEMO_SIZE = 64;
 
 function sentences(text: string): string[] {
   const known = sentenceMemo.get(text);
@@ -268,6 +379,8 @@ function carriedFindings(prose: Prose[], out: Finding[]): void {
 export function narrativeFindings(ctx: CheckContext, out: Finding[]): void {
   const prose = proseOf(ctx);
   requiredFindings(ctx, prose, out);
+  thinFindings(prose, out);
+  headingFindings(ctx, prose, out);
   carriedFindings(prose, out);
   dateFindings(ctx, prose, out);
   leftoverFindings(prose, out);

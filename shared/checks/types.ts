@@ -1,5 +1,6 @@
 /** What the checks engine reports. Findings are derived from the report, never stored. */
 import type { SectionKey } from '../formats/types.ts';
+import type { InfoField } from '../model/report.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -12,7 +13,9 @@ export type FindingFix =
   /** Remove the stored entry of a total cell so that it is computed again. */
   | { kind: 'useComputed'; cells: string[] }
   /** Keep a carried value the carry-over asked the clerk to confirm, and stop asking. */
-  | { kind: 'confirmCarried'; cells: string[] };
+  | { kind: 'confirmCarried'; cells: string[] }
+  /** Replace `from` at this span of a narrative with `to`; applied only while the span still reads `from`. */
+  | { kind: 'replaceText'; section: SectionKey | 'preface'; start: number; end: number; from: string; to: string };
 
 export interface Finding {
   severity: Severity;
@@ -22,6 +25,8 @@ export interface Finding {
   cells: string[];
   /** The section the clerk is taken to. */
   section: SectionKey | 'preface';
+  /** For findings on a 基本信息 field (机关名称, 落款日期 …): the field to go to. */
+  field?: InfoField;
   /** For prose findings: the span of text in that section's narrative. */
   span?: { start: number; end: number };
   expected?: number | string | null;

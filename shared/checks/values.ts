@@ -5,6 +5,7 @@
  */
 import type { NormalizationNote } from '../model/parseCellValue.ts';
 import type { CellValue } from '../model/values.ts';
+import type { TableInputs } from './compile.ts';
 import { cellValue, type CheckContext } from './context.ts';
 import type { Finding } from './types.ts';
 
@@ -14,7 +15,7 @@ const NOTE_TEXT: Partial<Record<NormalizationNote, (cell: CellValue, notes: Norm
     notes.includes('yuanToWan') || cell.parsed.status !== 'number' ? undefined : `去掉单位“${cell.parsed.unit ?? ''}”`,
   yuanToWan: () => '由元换算为万元',
   zeroWord: (cell) => `“${(cell.raw ?? '').trim()}”视为 0`,
-  rounded: () => '四舍五入保留4位小数',
+  rounded: () => '格式要求金额以万元为单位、保留4位小数，已四舍五入',
   zeroDecimals: () => '小数点后均为0，按整数计；“.”不是千位分隔符',
 };
 
@@ -55,9 +56,41 @@ export function valueFindings(ctx: CheckContext, out: Finding[]): void {
   }
 }
 
+/**
+ * Rows a published report leaves out (a township cannot issue 规章): in a
+ * table that came from an import, a row with no cell stored. While typing,
+ * every row is on screen: an empty one is blank, not omitted.
+ */
+function omittedRows(ctx: CheckContext, rows: TableInputs['rows']): TableInputs['rows'] {
+  const stored = rows.map((row) => row.inputs.map((id) => ctx.report.cells[id]));
+  if (!stored.some((entries) => entries.some((e) => e?.source === 'imported'))) return [];
+  return rows.filter((_, i) => stored[i]?.every((e) => e === undefined));
+}
+
+/** How many omitted rows a message names before it only counts them. */
+const ROWS_NAMED = 3;
+
 export function blankFindings(ctx: CheckContext, out: Finding[]): void {
-  for (const { table, name, inputs } of ctx.compiled.tables) {
-    const blanks = inputs.filter((id) => cellValue(ctx, id).parsed.status === 'blank');
+  for (const { table, name, inputs, rows } of ctx.compiled.tables) {
+    const omitted = omittedRows(ctx, rows);
+    const skip = new Set(omitted.flatMap((row) => row.inputs));
+    if (omitted.length > 0) {
+      const cells = omitted.flatMap((row) => row.inputs);
+      const names = omitted.map((row) => `“${row.label}”`);
+      const listed = names.length <= ROWS_NAMED ? `${names.join('、')}行` : ` ${names.length} 行（${names.slice(0, ROWS_NAMED).join('、')}等）`;
+      out.push({
+        severity: 'warning',
+        rule: 'value.rowOmitted',
+        cells,
+        section: table.section,
+        actual: omitted.length,
+        message: `${name} 未列出${listed}，格式要求列出每一行；如本机关无此类事项应填 0`,
+        // Per table, like value.blank: an explanation survives filling one of the rows.
+        key: `value.rowOmitted:${table.id}`,
+        fix: { kind: 'fillZero', cells },
+      });
+    }
+    const blanks = inputs.filter((id) => !skip.has(id) && cellValue(ctx, id).parsed.status === 'blank');
     if (blanks.length === 0) continue;
     out.push({
       severity: 'warning',

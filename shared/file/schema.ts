@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { FORMAT_IDS, formatIndex } from '../formats/index.ts';
 import { SECTION_KEYS } from '../formats/types.ts';
 import type { FormatId, SectionKey } from '../formats/types.ts';
-import type { Report } from '../model/report.ts';
+import { ORGAN_KINDS, type OrganKind, type Report } from '../model/report.ts';
 import { numberFitsKind } from '../model/parseCellValue.ts';
 
 /** One narrative section; the longest published sections are ~20 000 characters. */
@@ -80,6 +80,7 @@ export const ReportSchema = z
     acknowledgements: z.record(safeKey(500), acknowledgementSchema),
     lastYear: lastYearSchema.optional(),
     dateLine: z.string().max(MAX_SHORT_TEXT).optional(),
+    organKind: z.enum(ORGAN_KINDS as [OrganKind, ...OrganKind[]]).optional(),
   })
   .superRefine((report, ctx) => {
     const stray = unknownCells(Object.keys(report.cells), report.format);

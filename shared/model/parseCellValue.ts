@@ -35,7 +35,7 @@ export type ParsedCell =
   | { status: 'number'; value: number; notes: NormalizationNote[]; unit?: string }
   | { status: 'invalid'; reason: InvalidReason; message: string };
 
-export type InvalidReason = 'notANumber' | 'separators' | 'negative' | 'fraction' | 'tooLarge' | 'tooManyDecimals' | 'wrongUnit';
+export type InvalidReason = 'notANumber' | 'separators' | 'negative' | 'fraction' | 'tooLarge' | 'wrongUnit';
 
 /** Larger counts are not real (淮安市's 3,985,758 行政处罚 is among the largest published). */
 export const MAX_COUNT = 1_000_000_000;
@@ -111,11 +111,10 @@ export function parseCellValue(raw: string, kind: ValueKind): ParsedCell {
       return { status: 'invalid', reason: 'wrongUnit', message: `金额的单位不能是“${unit}”，应为万元` };
     }
     if (value < 0) return { status: 'invalid', reason: 'negative', message: '金额不能为负数' };
+    // More than 4 decimals (4166.214619) is read, rounded and noted: the raw text stays as stated.
     if (unit === '元') {
       value = value / 10_000;
       notes.push('yuanToWan');
-    } else if (decimals > 4) {
-      return { status: 'invalid', reason: 'tooManyDecimals', message: '金额以万元为单位，最多保留4位小数' };
     }
     const rounded = Math.round(value * 10_000) / 10_000;
     if (rounded !== value) notes.push('rounded');

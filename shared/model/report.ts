@@ -43,6 +43,17 @@ export interface Acknowledgement {
   at: string;
 }
 
+/**
+ * What kind of body reports, for the 条例 article 49 deadline: a 县级以上人民政府部门
+ * (31 January), a county-level or higher government's own report (31 March), or a
+ * township (dates set locally).
+ */
+export type OrganKind = 'department' | 'government' | 'township';
+export const ORGAN_KINDS: readonly OrganKind[] = ['department', 'government', 'township'];
+
+/** The 基本信息 fields a finding can point to. */
+export type InfoField = 'organ' | 'organKind' | 'dateLine';
+
 export interface Report {
   format: FormatId;
   year: number;
@@ -56,6 +67,25 @@ export interface Report {
   lastYear?: LastYearBaseline;
   /** Publication date line printed under the signature, free text (e.g. 2025年1月20日). */
   dateLine?: string;
+  /** Set by the clerk; when absent it follows from the name (organKindOf). */
+  organKind?: OrganKind;
+}
+
+// A township's name ends in 乡/镇/街道 (maybe with 人民政府/办事处, maybe in brackets: 海工园（寅阳镇）).
+const TOWNSHIP_NAME = /(?:乡|镇|街道|苏木)(?:人民政府|办事处)?[)）]?$/;
+// A government's own report: 县/区/市/州/盟/旗/省 followed by 人民政府.
+const GOVERNMENT_NAME = /(?:县|区|市|州|盟|旗|省|自治区)人民政府$/;
+
+/** The kind a name suggests; departments are the default (the earliest deadline). */
+export function defaultOrganKind(organ: string): OrganKind {
+  const name = organ.replace(/\s+/g, '');
+  if (TOWNSHIP_NAME.test(name)) return 'township';
+  if (GOVERNMENT_NAME.test(name)) return 'government';
+  return 'department';
+}
+
+export function organKindOf(report: Pick<Report, 'organ' | 'organKind'>): OrganKind {
+  return report.organKind ?? defaultOrganKind(report.organ);
 }
 
 export function emptyNarrative(): Narrative {

@@ -96,7 +96,7 @@ export async function createReport(page: Page, year: number, organ: string): Pro
   await page.getByLabel('报告年度').selectOption(String(year));
   await page.getByLabel('机关名称').fill(organ);
   await page.getByRole('button', { name: '新建', exact: true }).click();
-  await page.getByRole('heading', { name: '基本信息' }).waitFor();
+  await page.getByRole('heading', { name: '基本信息', level: 2 }).waitFor();
 }
 
 export async function showSection(page: Page, numeral: string): Promise<void> {

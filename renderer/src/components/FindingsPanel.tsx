@@ -19,6 +19,8 @@ export function fixLabel(fix: FindingFix): string {
       return '使用计算值';
     case 'confirmCarried':
       return '核实无误';
+    case 'replaceText':
+      return `改为“${fix.to}”`;
   }
 }
 
@@ -69,7 +71,8 @@ const FindingItem = memo(function FindingItem({ finding }: { finding: Finding })
   const open = isOpen(finding);
   const goTo = () => {
     const page = pageOf(finding);
-    if (finding.cells[0]) actions.goTo({ page, cell: finding.cells[0] });
+    if (finding.field) actions.goTo({ page, field: finding.field });
+    else if (finding.cells[0]) actions.goTo({ page, cell: finding.cells[0] });
     else actions.goTo({ page, narrative: finding.section, ...(finding.span ? { span: finding.span } : {}) });
   };
   return (

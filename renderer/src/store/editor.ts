@@ -11,7 +11,7 @@ import type { FindingFix } from '../../../shared/checks/index.ts';
 import { formatIndex } from '../../../shared/formats/index.ts';
 import type { SectionKey } from '../../../shared/formats/types.ts';
 import { parseCellValue } from '../../../shared/model/parseCellValue.ts';
-import type { CellEntry, Report } from '../../../shared/model/report.ts';
+import type { CellEntry, InfoField, OrganKind, Report } from '../../../shared/model/report.ts';
 import { evaluateReport } from '../../../shared/model/values.ts';
 import { changedPlace } from './changedPlace.ts';
 import type { PageKey } from './derive.ts';
@@ -37,6 +37,8 @@ export interface FocusRequest {
   cell?: string;
   narrative?: NarrativeKey;
   span?: { start: number; end: number };
+  /** A 基本信息 field (机关名称, 落款日期, 机关类型). */
+  field?: InfoField;
   /** Increases with every request, so asking for the same place twice still moves there. */
   seq: number;
 }
@@ -265,10 +267,13 @@ export function editorActions(store: EditorStore) {
       );
     },
 
-    setInfo(info: { organ?: string; dateLine?: string }) {
+    setInfo(info: { organ?: string; dateLine?: string; organKind?: OrganKind | null }) {
       typing(`info:${Object.keys(info).join(',')}`, (report) => {
-        const next = { ...report, ...info };
+        const { organKind, ...text } = info;
+        const next = { ...report, ...text };
         if (next.dateLine === '') delete next.dateLine;
+        if (organKind === null) delete next.organKind;
+        else if (organKind) next.organKind = organKind;
         return next;
       });
     },
@@ -293,6 +298,13 @@ export function editorActions(store: EditorStore) {
           }
           case 'useComputed':
             return withCells(report, new Map(fix.cells.map((id) => [id, undefined])));
+          case 'replaceText': {
+            const narrative = fix.section === 'preface' ? report.preface : report.sections[fix.section];
+            // The text may have changed since the check ran: replace only what the finding saw.
+            if (narrative.text.slice(fix.start, fix.end) !== fix.from) return report;
+            const changed = { text: narrative.text.slice(0, fix.start) + fix.to + narrative.text.slice(fix.end), source: 'typed' as const };
+            return fix.section === 'preface' ? { ...report, preface: changed } : { ...report, sections: { ...report.sections, [fix.section]: changed } };
+          }
           case 'confirmCarried':
             return withCells(
               report,

@@ -38,6 +38,12 @@ describe('our file format', () => {
     expect(looksLikeReportFile(new TextEncoder().encode(text))).toBe(true);
   });
 
+  it('keeps the organ kind the clerk set; files without one still open', () => {
+    const report: Report = { ...sample(), organKind: 'government' };
+    expect(parseReportFile(serializeReport(report)).organKind).toBe('government');
+    expect(parseReportFile(serializeReport(sample()))).not.toHaveProperty('organKind');
+  });
+
   it('writes keys in a stable order', () => {
     const a = sample();
     const b: Report = { ...sample(), cells: Object.fromEntries(Object.entries(a.cells).reverse()) };
@@ -60,6 +66,7 @@ describe('our file format', () => {
     ['a cell the format lacks', withReport({ cells: { 'requests.made_up.natural': { raw: '1', source: 'typed' } } }), 'invalid'],
     ['a 2019 cell in a 2021 report', withReport({ cells: { 'art20_9.procurement.amount': { raw: '1', source: 'typed' } } }), 'invalid'],
     ['a wrong type', withReport({ year: '2024' }), 'invalid'],
+    ['an unknown organ kind', withReport({ organKind: 'ministry' }), 'invalid'],
     ['an unknown source', withReport({ cells: { 'requests.new.natural': { raw: '1', source: 'guessed' } } }), 'invalid'],
   ])('refuses %s', (_name, text, reason) => {
     expect(reasonOf(() => parseReportFile(text))).toBe(reason);
