@@ -10,7 +10,13 @@ export default defineConfig({
       outDir: 'out/main',
       // The packaged app ships only out/ and package.json, so main bundles its dependencies.
       externalizeDeps: false,
-      rolldownOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
+      rolldownOptions: {
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          // Imports and exports run in this worker thread (electron/services/workerFormats.ts).
+          formatsWorker: resolve(root, 'electron/services/formatsWorker.ts'),
+        },
+      },
     },
   },
   preload: {

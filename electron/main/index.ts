@@ -5,13 +5,13 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { extname, join } from 'node:path';
-import { COMMANDS_READY_CHANNEL, DROPPED_FILE_CHANNEL } from '../../shared/bridgeChannels.ts';
+import { COMMANDS_READY_CHANNEL } from '../../shared/bridgeChannels.ts';
 import type { MenuCommand } from '../../shared/bridge.ts';
 import { createFileSide } from '../services/fileSide.ts';
-import { REPORT_FORMATS } from '../services/formats.ts';
+import { createWorkerFormats } from '../services/workerFormats.ts';
 import { documentTitle } from '../services/handlers.ts';
 import { ElectronDialogs } from './dialogs.ts';
-import { registerBridge, isTrustedSender } from './ipc.ts';
+import { registerBridge, registerDropChannel, isTrustedSender } from './ipc.ts';
 import { buildMenuTemplate } from './menu.ts';
 import { handleAppProtocol, registerAppScheme } from './protocol.ts';
 import { reportPathsFromArgv } from './argv.ts';
@@ -38,7 +38,8 @@ function start(): void {
 
   const fileSide = createFileSide({
     userData: app.getPath('userData'),
-    formats: REPORT_FORMATS,
+    // Imports and exports run in the bundled worker (electron.vite.config.ts), never on this thread.
+    formats: createWorkerFormats({ workerFile: join(import.meta.dirname, 'formatsWorker.js'), log: (error) => console.error(error) }),
     dialogs: new ElectronDialogs(() => win, () => app.getPath('documents')),
     window: {
       async print() {
@@ -130,10 +131,7 @@ function start(): void {
     handleAppProtocol(join(import.meta.dirname, '../renderer'));
     registerBridge(ipcMain, fileSide.handlers, { devServerUrl });
 
-    ipcMain.on(DROPPED_FILE_CHANNEL, (event, path: unknown) => {
-      if (!isTrustedSender(event, { devServerUrl }) || typeof path !== 'string' || path.length > 4096) return;
-      if (extname(path).toLowerCase() === '.nianbao') openFromOs(path);
-    });
+    registerDropChannel(ipcMain, openFromOs, { devServerUrl });
 
     ipcMain.on(COMMANDS_READY_CHANNEL, (event) => {
       if (!isTrustedSender(event, { devServerUrl })) return;

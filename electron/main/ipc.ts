@@ -4,10 +4,12 @@
  * arguments that pass the bridge schema. Anything else gets a refusal, never
  * an exception with internals in it.
  */
-import type { IpcMainInvokeEvent } from 'electron';
+import type { IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import type { z } from 'zod';
 import { BRIDGE, INVOKE_METHODS, fail } from '../../shared/bridge.ts';
 import type { BridgeHandlers, BridgeResult } from '../../shared/bridge.ts';
+import { DROPPED_FILE_CHANNEL } from '../../shared/bridgeChannels.ts';
+import { verifyDroppedFile } from '../services/grants.ts';
 import { isAppUrl } from './security.ts';
 
 export const REFUSED_SENDER = '请求来源不可信，已拒绝。';
@@ -17,6 +19,11 @@ const UNEXPECTED = '发生意外错误，请重试。';
 /** The subset of ipcMain used here, so tests can pass a recorder. */
 export interface IpcMainLike {
   handle(channel: string, listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>): void;
+}
+
+/** The part of ipcMain that receives one-way messages. */
+export interface IpcMainOnLike {
+  on(channel: string, listener: (event: IpcMainEvent, ...args: unknown[]) => void): void;
 }
 
 export interface SenderPolicy {
@@ -57,4 +64,23 @@ export function registerBridge(ipc: IpcMainLike, handlers: BridgeHandlers, polic
     const fn = handlers[method] as (...args: unknown[]) => Promise<BridgeResult<unknown>>;
     handle(ipc, BRIDGE[method].channel, BRIDGE[method].args as z.ZodType<unknown[]>, fn, policy);
   }
+}
+
+/**
+ * Files dropped on the window: opened only when the message comes from our
+ * page and its claim matches the file on disk (see verifyDroppedFile), so a
+ * renderer naming some path is not enough to be granted it.
+ */
+export function registerDropChannel(
+  ipc: IpcMainOnLike,
+  open: (path: string) => void,
+  policy: SenderPolicy = {},
+  verify: (claim: unknown) => Promise<string | null> = verifyDroppedFile,
+): void {
+  ipc.on(DROPPED_FILE_CHANNEL, (event, claim) => {
+    if (!isTrustedSender(event, policy)) return;
+    void verify(claim).then((path) => {
+      if (path !== null) open(path);
+    });
+  });
 }

@@ -6,6 +6,7 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { IpcRendererEvent } from 'electron';
 import type { MenuCommand, NianbaoApi } from '../../shared/bridge.ts';
+import type { DroppedFileClaim } from '../services/grants.ts';
 import { CHANNELS, COMMANDS_READY_CHANNEL, DROPPED_FILE_CHANNEL, MENU_COMMAND_CHANNEL } from '../../shared/bridgeChannels.ts';
 
 const invoke =
@@ -54,7 +55,8 @@ const page = globalThis as unknown as {
 };
 
 // A real drop (isTrusted) of a real file is the clerk's choice; page scripts
-// cannot forge either, so main may accept the path it names.
+// cannot forge either. Main opens the path only if the File's size and time
+// match the disk, which a renderer that merely names a path cannot know.
 page.addEventListener(
   'drop',
   (event) => {
@@ -62,7 +64,9 @@ page.addEventListener(
     const file = event.dataTransfer.files[0];
     if (!file) return;
     const path = webUtils.getPathForFile(file);
-    if (path.toLowerCase().endsWith('.nianbao')) ipcRenderer.send(DROPPED_FILE_CHANNEL, path);
+    if (!path.toLowerCase().endsWith('.nianbao')) return;
+    const claim: DroppedFileClaim = { path, size: file.size, lastModified: file.lastModified };
+    ipcRenderer.send(DROPPED_FILE_CHANNEL, claim);
   },
   true,
 );

@@ -10,6 +10,7 @@
 import * as nodeFs from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
+import { tooLargeText } from '../../shared/file/size.ts';
 import { FileError, describeFsError } from './errors.ts';
 
 /** The part of node:fs/promises the services use; tests pass a failing one. */
@@ -109,7 +110,7 @@ export async function readFileCapped(path: string, maxBytes: number, fs: FsPort 
     throw describeFsError(error, '读取', path);
   }
   if (size > maxBytes) {
-    throw new FileError(`无法读取“${basename(path)}”：文件太大（${formatSize(size)}，上限 ${formatSize(maxBytes)}），可能不是年报文件。`);
+    throw new FileError(`无法读取“${basename(path)}”：${tooLargeText(size, maxBytes)}，可能不是年报文件。`);
   }
   try {
     const bytes = await fs.readFile(path);
@@ -119,11 +120,6 @@ export async function readFileCapped(path: string, maxBytes: number, fs: FsPort 
   } catch (error) {
     throw describeFsError(error, '读取', path);
   }
-}
-
-function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  return `${Math.ceil(bytes / 1024)} KB`;
 }
 
 /** Modification time in ms, or null if the file does not exist. */

@@ -17,6 +17,7 @@ import type {
   OpenedReport,
 } from '../../shared/bridge.ts';
 import type { z } from 'zod';
+import { chooseImporter } from '../../shared/import/choose.ts';
 import type { ImportReport, ImportResult } from '../../shared/import/types.ts';
 import type { Report } from '../../shared/model/report.ts';
 import { reportTitle } from '../../shared/model/report.ts';
@@ -39,13 +40,13 @@ export interface ReportCodec {
 
 export interface Exporters {
   docx(report: Report, options: z.output<typeof ExportDocxOptionsSchema>): Uint8Array | Promise<Uint8Array>;
-  text(report: Report, options: z.output<typeof ExportTextOptionsSchema>): string;
-  html(report: Report, options: z.output<typeof ExportHtmlOptionsSchema>): string;
+  text(report: Report, options: z.output<typeof ExportTextOptionsSchema>): string | Promise<string>;
+  html(report: Report, options: z.output<typeof ExportHtmlOptionsSchema>): string | Promise<string>;
 }
 
 export interface Importers {
-  docx(bytes: Uint8Array): ImportResult;
-  text(bytes: Uint8Array): ImportResult;
+  docx(bytes: Uint8Array): ImportResult | Promise<ImportResult>;
+  text(bytes: Uint8Array): ImportResult | Promise<ImportResult>;
 }
 
 /** How reports are stored, exported and imported. */
@@ -115,8 +116,6 @@ function nianbaoImportReport(report: Report): ImportReport {
   };
 }
 
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
-
 export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
   const { dialogs, grants, autosave, recent, codec } = deps;
   // The document the editor works on, as last told by setDocumentState.
@@ -178,17 +177,12 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
   async function importTemplate(path: string): Promise<ImportedReport> {
     const bytes = await readFileCapped(path, MAX_TEMPLATE_BYTES);
     const extension = extname(path).toLowerCase();
-    if (OLE_MAGIC.every((b, i) => bytes[i] === b)) {
-      throw new FileError('这是旧版 Word（.doc）或 WPS（.wps）文件，请先用 Word 或 WPS 另存为 .docx 后再导入。');
-    }
     let result: ImportResult;
     if (extension === `.${REPORT_EXTENSION}`) {
       const report = codec.parse(new TextDecoder().decode(bytes));
       result = { report, importReport: nianbaoImportReport(report) };
-    } else if (extension === '.docx' || (bytes[0] === 0x50 && bytes[1] === 0x4b)) {
-      result = deps.importers.docx(bytes);
     } else {
-      result = deps.importers.text(bytes);
+      result = await (chooseImporter(bytes, path) === 'docx' ? deps.importers.docx(bytes) : deps.importers.text(bytes));
     }
     return { name: basename(path), importReport: result.importReport, report: result.report };
   }

@@ -39,7 +39,7 @@ export interface WebHostOptions {
   rendererDir: string;
   /** Autosave and recent files; defaults to `<workspace>/.nianbao-userdata`. */
   userData?: string;
-  /** Defaults to the real file format, exporters and importers. */
+  /** Defaults to the real file format, with imports and exports in a worker thread. */
   formats?: ReportFormats;
 }
 
@@ -164,7 +164,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const rendererDir = resolve(options.rendererDir);
   const answers = new AsyncLocalStorage<string | null | undefined>();
   // Loaded on demand so that a test passing its own formats needs none of the real ones.
-  const formats = options.formats ?? (await import('../services/formats.ts')).REPORT_FORMATS;
+  // In a worker: a big import must not stall this event loop (and with it GET /).
+  const workerFormats = options.formats ? undefined : (await import('../services/workerFormats.ts')).createWorkerFormats({ log: (error) => console.error(error) });
+  const formats = options.formats ?? workerFormats!;
   const fileSide = createFileSide({
     formats,
     userData: options.userData ?? join(workspace, '.nianbao-userdata'),
@@ -269,10 +271,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     origin: `http://${expectedHost}`,
     token,
     fileSide,
-    close: () =>
-      new Promise<void>((resolveClose, reject) => {
+    close: async () => {
+      await new Promise<void>((resolveClose, reject) => {
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolveClose()));
-      }),
+      });
+      await workerFormats?.close();
+    },
   };
 }

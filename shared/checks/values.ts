@@ -8,13 +8,14 @@ import type { CellValue } from '../model/values.ts';
 import { cellValue, type CheckContext } from './context.ts';
 import type { Finding } from './types.ts';
 
-/** Normalizations worth telling the clerk about; full-width digits and separators are read silently. */
+/** Normalizations worth telling the clerk about; full-width digits and thousands grouping are read silently. */
 const NOTE_TEXT: Partial<Record<NormalizationNote, (cell: CellValue, notes: NormalizationNote[]) => string | undefined>> = {
   unit: (cell, notes) =>
     notes.includes('yuanToWan') || cell.parsed.status !== 'number' ? undefined : `去掉单位“${cell.parsed.unit ?? ''}”`,
   yuanToWan: () => '由元换算为万元',
   zeroWord: (cell) => `“${(cell.raw ?? '').trim()}”视为 0`,
   rounded: () => '四舍五入保留4位小数',
+  zeroDecimals: () => '小数点后均为0，按整数计；“.”不是千位分隔符',
 };
 
 function unitSuffix(cell: CellValue): string {

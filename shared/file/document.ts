@@ -11,15 +11,20 @@
 import { z } from 'zod';
 import type { Report } from '../model/report.ts';
 import { decodeUtf8Lenient, tryDecode } from '../platform.ts';
-import { ReportSchema } from './schema.ts';
+import { scanJson } from './scan.ts';
+import { FORBIDDEN_KEYS, ReportSchema } from './schema.ts';
+import { tooLargeText } from './size.ts';
 
 export const FILE_EXTENSION = '.nianbao';
 export const FILE_VERSION = 1;
 /** Far above any real report (a few hundred KB); refuse before parsing. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** Our files nest 5 levels deep (document, report, cells, cell, entry); more is not ours. */
+export const MAX_JSON_DEPTH = 16;
 
 export type ReportFileErrorReason =
   | 'tooLarge'
+  | 'tooDeep'
   | 'binary'
   | 'empty'
   | 'truncated'
@@ -107,6 +112,15 @@ export function parseReportFile(
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   if (trimmed === '') throw new ReportFileError('empty', '文件是空的，不是年报文件');
   if (!trimmed.startsWith('{')) throw new ReportFileError('foreign', '这不是年报软件保存的文件');
+  // UTF-8 never has fewer bytes than UTF-16 code units, so this only catches text that did not come through parseReportBytes.
+  if (trimmed.length > MAX_FILE_BYTES) {
+    throw new ReportFileError('tooLarge', `文件过大（超过 ${MAX_FILE_BYTES / 1024 / 1024} MB），不是年报文件`);
+  }
+  const problem = scanJson(trimmed, MAX_JSON_DEPTH, FORBIDDEN_KEYS);
+  if (problem?.kind === 'tooDeep') throw new ReportFileError('tooDeep', '文件结构嵌套过深，不是年报软件保存的文件');
+  if (problem?.kind === 'forbiddenKey') {
+    throw new ReportFileError('invalid', `文件内容不符合年报文件格式，无法打开（含有不允许的键名“${problem.key}”）`);
+  }
 
   let parsed: unknown;
   try {
@@ -137,7 +151,7 @@ export function parseReportFile(
 /** Bytes from disk: refuse what is too large or not text before parsing. */
 export function parseReportBytes(bytes: Uint8Array): Report {
   if (bytes.byteLength > MAX_FILE_BYTES) {
-    throw new ReportFileError('tooLarge', `文件过大（超过 ${MAX_FILE_BYTES / 1024 / 1024} MB），不是年报文件`);
+    throw new ReportFileError('tooLarge', `${tooLargeText(bytes.byteLength, MAX_FILE_BYTES)}，不是年报文件`);
   }
   const text = tryDecode(bytes, 'utf-8');
   if (text === undefined || text.includes('\u0000')) throw new ReportFileError('binary', '这不是年报软件保存的文件（内容不是文本）');

@@ -8,6 +8,7 @@ import { FORMAT_IDS, formatIndex } from '../formats/index.ts';
 import { SECTION_KEYS } from '../formats/types.ts';
 import type { FormatId, SectionKey } from '../formats/types.ts';
 import type { Report } from '../model/report.ts';
+import { numberFitsKind } from '../model/parseCellValue.ts';
 
 /** One narrative section; the longest published sections are ~20 000 characters. */
 export const MAX_TEXT = 200_000;
@@ -15,7 +16,7 @@ export const MAX_SHORT_TEXT = 1_000;
 export const MAX_CELLS = 5_000;
 
 // Object keys that would reach Object.prototype when assigned: refused outright.
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 const safeKey = (max: number) =>
   z.string().min(1).max(max).refine((k) => !FORBIDDEN_KEYS.has(k), { message: '非法键名' });
 
@@ -54,6 +55,18 @@ function unknownCells(cells: string[], format: FormatId): string[] {
   return cells.filter((id) => !index.cellById.has(id));
 }
 
+/** Last year's values outside what a cell of their kind can hold (1e308 is no count). */
+function outOfRange(values: Record<string, number | null>, format: FormatId): string[] {
+  const index = formatIndex(format);
+  return Object.entries(values)
+    .filter(([id, value]) => {
+      const info = index.cellById.get(id);
+      if (!info || value === null) return false;
+      return !numberFitsKind(value, info.column.kind, info.computedBy ? index.cells.length : 1);
+    })
+    .map(([id]) => id);
+}
+
 export const ReportSchema = z
   .strictObject({
     format: formatIdSchema,
@@ -80,6 +93,14 @@ export const ReportSchema = z
           code: 'custom',
           path: ['lastYear', 'values'],
           message: `上年格式中没有这些单元格：${strayLast.slice(0, 5).join('、')}`,
+        });
+      }
+      const wild = outOfRange(report.lastYear.values, report.lastYear.format);
+      if (wild.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lastYear', 'values', wild[0]!],
+          message: `上年数值超出该单元格可填写的范围：${wild.slice(0, 5).join('、')}`,
         });
       }
     }

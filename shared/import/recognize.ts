@@ -394,6 +394,7 @@ const NOTE_TEXT: Record<NormalizationNote, (unit: string | undefined) => string>
   yuanToWan: () => '由元换算为万元',
   zeroWord: () => '按0读取',
   rounded: () => '四舍五入保留4位小数',
+  zeroDecimals: () => '小数点后均为0，按整数读取',
 };
 
 // ---------------------------------------------------------------- main

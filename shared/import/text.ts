@@ -8,18 +8,81 @@
  */
 import { recognizeReport } from './recognize.ts';
 import { ImportError, type Block, type BlockCell, type ImportResult } from './types.ts';
+import { DOCX_MESSAGES } from './ooxml.ts';
+import { formatSize, tooLargeText } from '../file/size.ts';
 import { tryDecode } from '../platform.ts';
+
+/**
+ * What a text import reads at most. A published report is ~10 KB and 400
+ * lines with 3 tables of at most 255 cells; these caps are two orders of
+ * magnitude above that and keep a hostile or mistaken file (a log, a data
+ * dump) from costing seconds and gigabytes before the recognizer gives up.
+ */
+export const TEXT_LIMITS = {
+  maxFileBytes: 10 * 1024 * 1024,
+  maxLines: 100_000,
+  maxTables: 100,
+  /** Cells of one table; the official tables have at most 255. */
+  maxCellsPerTable: 5_000,
+  /** Cells of all tables together. */
+  maxCells: 50_000,
+  /** Columns of one tab-separated row; the official tables have at most 15. */
+  maxColumns: 200,
+} as const;
+
+const NOT_A_REPORT = '不像是年度报告，已停止读取。请确认选择的文件是否正确';
+
+export const TEXT_MESSAGES = {
+  tooManyLines: `文本行数过多（超过 ${TEXT_LIMITS.maxLines} 行），${NOT_A_REPORT}`,
+  tooManyTables: `文本中的表格过多（超过 ${TEXT_LIMITS.maxTables} 个），${NOT_A_REPORT}`,
+  tooLargeTable: `文本中有一个表格的单元格过多（超过 ${TEXT_LIMITS.maxCellsPerTable} 个），${NOT_A_REPORT}`,
+  tooManyCells: `文本中表格单元格总数过多（超过 ${TEXT_LIMITS.maxCells} 个），${NOT_A_REPORT}`,
+  tooWide: `文本中有一行的列数过多（超过 ${TEXT_LIMITS.maxColumns} 列），${NOT_A_REPORT}`,
+} as const;
+
+/** The refusal of a text file larger than the cap, naming both sizes. */
+export function textTooLargeMessage(bytes: number): string {
+  return `${tooLargeText(bytes, TEXT_LIMITS.maxFileBytes)}，无法按文本导入。年度报告的纯文本通常不到 ${formatSize(1024 * 1024)}，请确认选择的文件是否正确`;
+}
 
 /** A line this short starting with a section numeral is a heading, never the rest of a cell. */
 const SECTION_LINE = /^\s*[一二三四五六][、.．]/;
+
+/** Calls `each` for every line without building an array of all of them. */
+function forEachLine(text: string, each: (line: string) => void): void {
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let count = 0;
+  while (start <= text.length) {
+    let end = start;
+    // Scanning by char code: a regex split of a 10 MB text holds every line at once.
+    while (end < text.length) {
+      const c = text.charCodeAt(end);
+      if (c === 0x0a || c === 0x0d) break;
+      end++;
+    }
+    if (++count > TEXT_LIMITS.maxLines) throw new ImportError(TEXT_MESSAGES.tooManyLines);
+    each(text.slice(start, end));
+    if (end >= text.length) return;
+    start = end + (text.charCodeAt(end) === 0x0d && text.charCodeAt(end + 1) === 0x0a ? 2 : 1);
+  }
+}
 
 export function textToBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let rows: BlockCell[][] | undefined;
   let row: BlockCell[] = [];
+  let tableCells = 0;
+  let allCells = 0;
+  let tables = 0;
   // Continuation lines only extend a cell-per-line row.
   let inCellRow = false;
 
+  const count = (cells: number): void => {
+    tableCells += cells;
+    allCells += cells;
+    if (tableCells > TEXT_LIMITS.maxCellsPerTable) throw new ImportError(TEXT_MESSAGES.tooLargeTable);
+    if (allCells > TEXT_LIMITS.maxCells) throw new ImportError(TEXT_MESSAGES.tooManyCells);
+  };
   const endRow = (): void => {
     if (row.length > 0) (rows ??= []).push(row);
     row = [];
@@ -27,22 +90,29 @@ export function textToBlocks(text: string): Block[] {
   };
   const endTable = (): void => {
     endRow();
-    if (rows) blocks.push({ kind: 'table', rows });
+    if (rows) {
+      if (++tables > TEXT_LIMITS.maxTables) throw new ImportError(TEXT_MESSAGES.tooManyTables);
+      blocks.push({ kind: 'table', rows });
+    }
     rows = undefined;
+    tableCells = 0;
   };
 
-  for (const line of text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)) {
+  forEachLine(text, (line) => {
     if (line.trim() === '' && !line.includes('\t')) {
       endRow();
-      continue;
+      return;
     }
-    const tabbed = line.startsWith('\t');
-    const tabs = line.split('\t');
-    if (tabbed && tabs.length === 2) {
-      row.push({ text: tabs[1]! });
+    const tab = line.indexOf('\t');
+    if (tab === 0 && line.indexOf('\t', 1) < 0) {
+      count(1);
+      row.push({ text: line.slice(1) });
       inCellRow = true;
-    } else if (tabs.length > 1) {
+    } else if (tab >= 0) {
       endRow();
+      const tabs = line.split('\t', TEXT_LIMITS.maxColumns + 1);
+      if (tabs.length > TEXT_LIMITS.maxColumns) throw new ImportError(TEXT_MESSAGES.tooWide);
+      count(tabs.length);
       (rows ??= []).push(tabs.map((t) => ({ text: t })));
     } else if (inCellRow && row.length > 0 && !SECTION_LINE.test(line)) {
       const last = row.at(-1)!;
@@ -51,7 +121,7 @@ export function textToBlocks(text: string): Block[] {
       endTable();
       blocks.push({ kind: 'paragraph', text: line });
     }
-  }
+  });
   endTable();
   return blocks;
 }
@@ -93,7 +163,8 @@ const NOT_TEXT = '无法读取：文件不是文本文件，或使用了无法�
 export function decodeText(bytes: Uint8Array): string {
   const starts = (...prefix: number[]): boolean => prefix.every((b, i) => bytes[i] === b);
   if (starts(0x50, 0x4b, 0x03, 0x04)) throw new ImportError('这是压缩文件（如 Word .docx），不是纯文本；Word 文件请用“导入 Word 文件”');
-  if (starts(0xd0, 0xcf, 0x11, 0xe0)) throw new ImportError('这是旧版 Word/WPS 文件（.doc/.wps），请先另存为 .docx 再导入');
+  if (starts(0xd0, 0xcf, 0x11, 0xe0)) throw new ImportError(DOCX_MESSAGES.legacyDoc);
+  if (bytes.length > TEXT_LIMITS.maxFileBytes) throw new ImportError(textTooLargeMessage(bytes.length));
   let text: string | undefined;
   if (starts(0xef, 0xbb, 0xbf)) text = tryDecode(bytes.subarray(3), 'utf-8');
   else if (starts(0xff, 0xfe)) text = tryDecode(bytes.subarray(2), 'utf-16le');

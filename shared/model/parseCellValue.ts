@@ -2,18 +2,24 @@
  * Turns what a clerk typed or pasted into a number, keeping enough to show
  * them what was understood and why something was refused.
  *
- * Accepted: full-width digits and signs (１２、－３), thousands separators,
- * ordinary and full-width spaces, units written into the cell (项 件 条 个 元
+ * Accepted: full-width digits and signs (１２、－３), thousands grouping
+ * (1,234  １，２３４  1 000 000), units written into the cell (项 件 条 个 元
  * 万元 万), 无/零 for nothing, and "/" "-" "—" for not applicable. Amounts are
  * in 万元; an amount typed in 元 is converted.
+ *
+ * A separator anywhere else is refused, never dropped: 3、5 is two numbers,
+ * 1,2 or 12,34 a decimal comma or a typo, and reading them as 35, 12 or 1234
+ * would put a wrong number in the report with nobody told.
  */
 import type { ValueKind } from '../formats/types.ts';
 
 export type NormalizationNote =
   /** Full-width digits, signs or separators were turned into ASCII. */
   | 'fullwidth'
-  /** Thousands separators or inner spaces were removed. */
+  /** Thousands separators (commas or spaces between groups of three digits) were removed. */
   | 'separators'
+  /** A count was written with zero decimals (1.000) and read as the whole number before the point. */
+  | 'zeroDecimals'
   /** A unit was written into the cell and removed. */
   | 'unit'
   /** An amount in 元 was converted to 万元. */
@@ -29,7 +35,7 @@ export type ParsedCell =
   | { status: 'number'; value: number; notes: NormalizationNote[]; unit?: string }
   | { status: 'invalid'; reason: InvalidReason; message: string };
 
-export type InvalidReason = 'notANumber' | 'negative' | 'fraction' | 'tooLarge' | 'tooManyDecimals' | 'wrongUnit';
+export type InvalidReason = 'notANumber' | 'separators' | 'negative' | 'fraction' | 'tooLarge' | 'tooManyDecimals' | 'wrongUnit';
 
 /** Larger counts are not real (淮安市's 3,985,758 行政处罚 is among the largest published). */
 export const MAX_COUNT = 1_000_000_000;
@@ -39,6 +45,26 @@ export const MAX_AMOUNT_WAN = 100_000_000;
 const NA_WORDS = new Set(['/', '／', '-', '－', '—', '——', '–', '―', '不适用', '\\']);
 const ZERO_WORDS = new Set(['无', '零', '〇']);
 const COUNT_UNITS = ['项', '件', '条', '个', '次', '宗', '起', '份', '人'];
+
+/**
+ * A number as typed after units and full-width forms are gone: optional sign,
+ * an integer part either plain or grouped by threes with one separator used
+ * throughout, and a fraction without separators.
+ */
+const PLAIN_NUMBER = /^([+-]?) ?(\d+(?:\.\d*)?|\.\d+)$/;
+const GROUPED_NUMBER = /^([+-]?) ?(\d{1,3}(?<sep>[,，' ])\d{3}(?:\k<sep>\d{3})*)(\.\d+)?$/;
+/** Digits with separators that are not thousands grouping: the old, silent reading would have dropped them. */
+const STRAY_SEPARATORS = /[\s,，、']/g;
+const LOOSE_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+/** The number text without grouping, or undefined when the separators are not thousands grouping. */
+function ungroup(text: string): { digits: string; grouped: boolean } | undefined {
+  const plain = PLAIN_NUMBER.exec(text);
+  if (plain) return { digits: plain[1]! + plain[2]!, grouped: false };
+  const grouped = GROUPED_NUMBER.exec(text);
+  if (!grouped) return undefined;
+  return { digits: grouped[1]! + grouped[2]!.replace(/[,，' ]/g, '') + (grouped[4] ?? ''), grouped: true };
+}
 
 function toHalfWidth(text: string): string {
   return text.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
@@ -63,13 +89,22 @@ export function parseCellValue(raw: string, kind: ValueKind): ParsedCell {
     notes.push('unit');
   }
 
-  const compact = text.replace(/[\s,，、']/g, '');
-  if (compact !== text) notes.push('separators');
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(compact)) {
+  const read = ungroup(text);
+  if (!read) {
+    if (LOOSE_NUMBER.test(text.replace(STRAY_SEPARATORS, ''))) {
+      return {
+        status: 'invalid',
+        reason: 'separators',
+        message: `“${trimmed}”不是一个数字：分隔符只能用于千位分组（如 1,234），请只填一个数`,
+      };
+    }
     return { status: 'invalid', reason: 'notANumber', message: `“${trimmed}”不是数字` };
   }
+  const compact = read.digits;
+  if (read.grouped) notes.push('separators');
   let value = Number(compact);
-  const decimals = compact.includes('.') ? compact.split('.')[1]!.replace(/0+$/, '').length : 0;
+  const fraction = compact.includes('.') ? compact.split('.')[1]! : '';
+  const decimals = fraction.replace(/0+$/, '').length;
 
   if (kind === 'amount') {
     if (unit && COUNT_UNITS.includes(unit)) {
@@ -95,6 +130,8 @@ export function parseCellValue(raw: string, kind: ValueKind): ParsedCell {
     return { status: 'invalid', reason: 'wrongUnit', message: `此处应填写数量，不能带金额单位“${unit}”` };
   }
   if (decimals > 0) return { status: 'invalid', reason: 'fraction', message: '数量应为整数' };
+  // 1.000 may be a grouped 1000 written the European way; say it was read as 1.
+  if (fraction.length > 0) notes.push('zeroDecimals');
   if (kind === 'count' && value < 0) return { status: 'invalid', reason: 'negative', message: '数量不能为负数' };
   if (Math.abs(value) > MAX_COUNT) {
     return { status: 'invalid', reason: 'tooLarge', message: '数值过大，请核实' };
@@ -102,6 +139,21 @@ export function parseCellValue(raw: string, kind: ValueKind): ParsedCell {
   value = Math.trunc(value);
   if (Object.is(value, -0)) value = 0;
   return unit ? { status: 'number', value, notes, unit } : { status: 'number', value, notes };
+}
+
+/**
+ * Whether a stored number (last year's values in a file) is one this year's
+ * cell of the same kind could hold. A total is a sum of up to `addends` such
+ * cells, so its magnitude may reach that many times the limit and an amount
+ * total may carry float noise beyond 4 decimals.
+ */
+export function numberFitsKind(value: number, kind: ValueKind, addends = 1): boolean {
+  if (!Number.isFinite(value)) return false;
+  if (kind !== 'signedCount' && value < 0) return false;
+  if (kind === 'amount') {
+    return value <= MAX_AMOUNT_WAN * addends && (addends > 1 || Math.round(value * 10_000) / 10_000 === value);
+  }
+  return Number.isInteger(value) && Math.abs(value) <= MAX_COUNT * addends;
 }
 
 /** The canonical text of a number (what the exports print): plain digits, no separators, no unit. */

@@ -67,6 +67,31 @@ describe('cell values', () => {
       message: '第二十条第（五）项·行政许可·本年增/减 填写为“无”，按 0 计（“无”视为 0）',
       normalized: '0',
     },
+    {
+      format: 'gov2021',
+      cell: 'requests.new.natural',
+      raw: '3、5',
+      rule: 'value.invalid',
+      severity: 'error',
+      message: '一、本年新收申请数量·自然人：“3、5”不是一个数字：分隔符只能用于千位分组（如 1,234），请只填一个数',
+    },
+    {
+      format: 'gov2021',
+      cell: 'requests.new.natural',
+      raw: '12,34',
+      rule: 'value.invalid',
+      severity: 'error',
+      message: '一、本年新收申请数量·自然人：“12,34”不是一个数字：分隔符只能用于千位分组（如 1,234），请只填一个数',
+    },
+    {
+      format: 'gov2021',
+      cell: 'requests.new.natural',
+      raw: '1.000',
+      rule: 'value.normalized',
+      severity: 'warning',
+      message: '一、本年新收申请数量·自然人 填写为“1.000”，按 1 计（小数点后均为0，按整数计；“.”不是千位分隔符）',
+      normalized: '1',
+    },
   ])('$raw in $cell', ({ format, cell, raw, rule, severity, message, normalized }) => {
     const found = findingsOf(buildReport({ format, cells: { [cell]: raw } }), rule);
     expect(found.map((f) => f.message)).toEqual([message]);
@@ -74,8 +99,15 @@ describe('cell values', () => {
     expect(found[0]?.fix).toEqual(normalized === undefined ? undefined : { kind: 'normalize', cell, raw: normalized });
   });
 
-  it.each(['１２', '1,234', '7'])('reads %s silently', (raw) => {
-    expect(findingsOf(buildReport({ format: 'gov2021', cells: { 'requests.new.natural': raw } }), 'value.normalized')).toEqual([]);
+  it.each(['１２', '1,234', '1 000 000', '７'])('reads %s silently', (raw) => {
+    const report = buildReport({ format: 'gov2021', cells: { 'requests.new.natural': raw } });
+    expect(findingsOf(report, 'value.normalized')).toEqual([]);
+    expect(findingsOf(report, 'value.invalid')).toEqual([]);
+  });
+
+  it('keeps the text as typed in a refused cell', () => {
+    const [finding] = findingsOf(buildReport({ format: 'gov2021', cells: { 'requests.new.natural': '1 2 3' } }), 'value.invalid');
+    expect(finding?.actual).toBe('1 2 3');
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   FILE_VERSION,
+  MAX_JSON_DEPTH,
   ReportFileError,
   looksLikeReportFile,
   parseReportBytes,
@@ -64,13 +65,50 @@ describe('our file format', () => {
     expect(reasonOf(() => parseReportFile(text))).toBe(reason);
   });
 
-  it('drops a prototype-polluting key without polluting anything', () => {
-    const hostile = withReport({ acknowledgements: JSON.parse('{"__proto__":{"explanation":"x","at":"y"}}') });
-    expect(hostile).toContain('__proto__');
-    const report = parseReportFile(hostile);
-    expect(Object.keys(report.acknowledgements)).toEqual([]);
-    expect(Object.getPrototypeOf(report.acknowledgements)).toBe(Object.prototype);
+  it.each([
+    ['__proto__ in the acknowledgements', withReport({ acknowledgements: JSON.parse('{"__proto__":{"explanation":"x","at":"y"}}') }), '__proto__'],
+    ['constructor among the cells', withReport({ cells: JSON.parse('{"constructor":{"raw":"1","source":"typed"}}') }), 'constructor'],
+    ['__proto__ spelled with escapes', valid.replace('"report": {', '"report": {"\\u005f_proto__": {},'), '__proto__'],
+    ['prototype at the top', valid.replace('{', '{"prototype": 1,'), 'prototype'],
+  ])('refuses %s with the file\'s message, naming the key', (_name, text, key) => {
+    expect(text).toContain(key === '__proto__' && text.includes('u005f') ? 'u005f_proto__' : key);
+    expect(reasonOf(() => parseReportFile(text))).toBe('invalid');
+    expect(() => parseReportFile(text)).toThrow(`文件内容不符合年报文件格式，无法打开（含有不允许的键名“${key}”）`);
     expect(({} as Record<string, unknown>)['explanation']).toBeUndefined();
+  });
+
+  it('reads the forbidden words as text', () => {
+    const report = { ...sample(), organ: '"__proto__": constructor' };
+    expect(parseReportFile(serializeReport(report)).organ).toBe('"__proto__": constructor');
+  });
+
+  it('refuses deep nesting before parsing, at any size', () => {
+    const deep = (n: number) => valid.replace('"savedAt"', `"x": ${'['.repeat(n)}${']'.repeat(n)}, "savedAt"`);
+    expect(reasonOf(() => parseReportFile(deep(MAX_JSON_DEPTH)))).toBe('tooDeep');
+    expect(reasonOf(() => parseReportFile(deep(1_000_000)))).toBe('tooDeep');
+    // Within the depth limit the schema decides, as for any stray key.
+    expect(reasonOf(() => parseReportFile(deep(3)))).toBe('invalid');
+  });
+
+  it.each<[string, string, number, boolean]>([
+    ['a count', 'requests.new.natural', 12, true],
+    ['a huge count', 'requests.new.natural', 1e308, false],
+    ['a negative count', 'requests.new.natural', -1, false],
+    ['a fractional count', 'requests.new.natural', 1.5, false],
+    ['an amount', 'art20_8.fees.amount', 387.951, true],
+    ['an amount with 5 decimals', 'art20_8.fees.amount', 1.23456, false],
+    ['an amount over the limit', 'art20_8.fees.amount', 1e9, false],
+    ['a total of many counts', 'requests.new.total', 3 * 1_000_000_000, true],
+    ['a negative total', 'requests.new.total', -2, false],
+  ])('checks last year\'s values like this year\'s cells: %s', (_what, cell, value, accepted) => {
+    const lastYear = { format: 'gov2021', year: 2023, organ: '某镇人民政府', values: { [cell]: value }, sections: {} };
+    const text = withReport({ lastYear });
+    if (accepted) expect(parseReportFile(text).lastYear?.values[cell]).toBe(value);
+    else {
+      expect(reasonOf(() => parseReportFile(text))).toBe('invalid');
+      expect(() => parseReportFile(text)).toThrow(/上年数值超出该单元格可填写的范围/);
+      expect(() => parseReportFile(text)).not.toThrow(String(value));
+    }
   });
 
   it('tells the clerk what to do with a newer file, in Chinese', () => {

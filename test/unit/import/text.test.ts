@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, importText, textToBlocks } from '../../../shared/import/text.ts';
+import { TEXT_LIMITS, TEXT_MESSAGES, decodeText, importText, textToBlocks } from '../../../shared/import/text.ts';
 import { ImportError, type Block } from '../../../shared/import/types.ts';
 
 function tableOf(blocks: Block[]): string[][] {
@@ -141,5 +141,41 @@ describe('importText', () => {
     const news = '今天天气很好。\n\n市民在公园里散步，孩子们放风筝。\n\t价格\n\t12\n';
     expect(() => importText(news)).toThrow(ImportError);
     expect(() => importText(news)).toThrow(/年度报告/);
+  });
+});
+
+describe('text caps', () => {
+  const L = TEXT_LIMITS;
+  /** A table of `cells` one-per-line cells, four to a row. */
+  const table = (cells: number): string => Array.from({ length: cells }, (_, i) => `\t${i}\n${i % 4 === 3 ? '\n' : ''}`).join('');
+  const tables = (count: number): string => Array.from({ length: count }, (_, i) => `表${i}\n\t1\n\n`).join('');
+  const lines = (count: number): string => '说明\n'.repeat(count - 1) + '说明';
+  const wideRow = (columns: number): string => `${Array.from({ length: columns }, () => '1').join('\t')}\n`;
+
+  it.each<[string, string, string, string]>([
+    ['lines', lines(L.maxLines), lines(L.maxLines + 1), TEXT_MESSAGES.tooManyLines],
+    ['tables', tables(L.maxTables), tables(L.maxTables + 1), TEXT_MESSAGES.tooManyTables],
+    ['cells of one table', table(L.maxCellsPerTable), table(L.maxCellsPerTable + 1), TEXT_MESSAGES.tooLargeTable],
+    [
+      'cells of all tables',
+      Array.from({ length: L.maxCells / L.maxCellsPerTable }, () => `${table(L.maxCellsPerTable)}说明\n`).join(''),
+      Array.from({ length: L.maxCells / L.maxCellsPerTable + 1 }, () => `${table(L.maxCellsPerTable)}说明\n`).join(''),
+      TEXT_MESSAGES.tooManyCells,
+    ],
+    ['columns of a row', wideRow(L.maxColumns), wideRow(L.maxColumns + 1), TEXT_MESSAGES.tooWide],
+  ])('reads up to the cap of %s and refuses one more', (_what, atCap, overCap, message) => {
+    expect(textToBlocks(atCap).length).toBeGreaterThan(0);
+    expect(() => textToBlocks(overCap)).toThrow(new ImportError(message));
+  });
+
+  it('counts a CRLF as one line break', () => {
+    expect(textToBlocks('说明\r\n'.repeat(L.maxLines - 1) + '说明').length).toBe(L.maxLines);
+  });
+
+  it('refuses a file over the byte cap before decoding it, naming both sizes', () => {
+    const bytes = new Uint8Array(L.maxFileBytes + 2 * 1024 * 1024).fill(0x31);
+    expect(() => decodeText(bytes)).toThrow(/^文件太大（12\.0 MB，上限 10\.0 MB），无法按文本导入/);
+    expect(() => decodeText(new Uint8Array(L.maxFileBytes + 1).fill(0x31))).toThrow(/（10485761 字节，上限 10485760 字节）/);
+    expect(decodeText(new Uint8Array(L.maxFileBytes).fill(0x31))).toHaveLength(L.maxFileBytes);
   });
 });

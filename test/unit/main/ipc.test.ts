@@ -1,5 +1,5 @@
-import type { IpcMainInvokeEvent } from 'electron';
-import { mkdtemp, rm } from 'node:fs/promises';
+import type { IpcMainEvent, IpcMainInvokeEvent } from 'electron';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -9,10 +9,11 @@ import { MAX_TEXT, ReportSchema } from '../../../shared/file/schema.ts';
 import type { BridgeHandlers } from '../../../shared/bridge.ts';
 import { createReport } from '../../../shared/model/report.ts';
 import { AutosaveStore } from '../../../electron/services/autosave.ts';
-import { PathGrants } from '../../../electron/services/grants.ts';
+import { PathGrants, verifyDroppedFile } from '../../../electron/services/grants.ts';
 import { createBridgeHandlers } from '../../../electron/services/handlers.ts';
 import { RecentFiles } from '../../../electron/services/recent.ts';
-import { REFUSED_ARGUMENTS, REFUSED_SENDER, handle, registerBridge } from '../../../electron/main/ipc.ts';
+import { REFUSED_ARGUMENTS, REFUSED_SENDER, handle, registerBridge, registerDropChannel } from '../../../electron/main/ipc.ts';
+import { DROPPED_FILE_CHANNEL } from '../../../shared/bridgeChannels.ts';
 import type { IpcMainLike } from '../../../electron/main/ipc.ts';
 
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>;
@@ -130,5 +131,69 @@ describe('IPC guard', () => {
     const result = (await own.get('test:throws')?.(event())) as { ok: boolean; message: string };
     expect(result.ok).toBe(false);
     expect(result.message).not.toContain('/home/clerk');
+  });
+});
+
+describe('files dropped on the window', () => {
+  type OnListener = (event: IpcMainEvent, ...args: unknown[]) => void;
+  let onListeners: Map<string, OnListener>;
+  let opened: string[];
+  let file: string;
+  let claim: { path: string; size: number; lastModified: number };
+  let checked: Promise<unknown> | undefined;
+
+  beforeEach(async () => {
+    onListeners = new Map();
+    opened = [];
+    checked = undefined;
+    // The real check, remembered so a test can wait for it to finish.
+    const verify = (payload: unknown) => (checked = verifyDroppedFile(payload)) as Promise<string | null>;
+    registerDropChannel({ on: (channel, listener) => void onListeners.set(channel, listener) }, (path) => void opened.push(path), {}, verify);
+    file = join(dir, '甲镇.nianbao');
+    await writeFile(file, '{"app":"nianbao"}');
+    const info = await stat(file);
+    // What the preload reads off the dropped File: whole milliseconds.
+    claim = { path: file, size: info.size, lastModified: Math.floor(info.mtimeMs) };
+  });
+
+  /** Sends a drop message and waits for main's check of the disk. */
+  async function dropped(payload: unknown, ev: unknown = event()): Promise<string[]> {
+    onListeners.get(DROPPED_FILE_CHANNEL)?.(ev as IpcMainEvent, payload);
+    await checked;
+    return opened;
+  }
+
+  it('opens a file the clerk dropped', async () => {
+    expect(await dropped(claim)).toEqual([file]);
+  });
+
+  it.each<[string, (c: typeof claim) => unknown]>([
+    ['a bare path, as before', (c) => c.path],
+    ['a path with a guessed size', (c) => ({ ...c, size: c.size + 1 })],
+    ['a path with a guessed time', (c) => ({ ...c, lastModified: c.lastModified - 1000 })],
+    ['a file that does not exist', (c) => ({ ...c, path: join(dir, '乙镇.nianbao') })],
+    ['a relative path', (c) => ({ ...c, path: '甲镇.nianbao' })],
+    ['a claim with extra fields', (c) => ({ ...c, grant: true })],
+  ])('grants nothing for %s', async (_what, make) => {
+    expect(await dropped(make(claim))).toEqual([]);
+  });
+
+  it('grants nothing for a folder named like a report', async () => {
+    const folder = join(dir, '文件夹.nianbao');
+    await mkdir(folder);
+    const info = await stat(folder);
+    expect(await dropped({ path: folder, size: info.size, lastModified: Math.floor(info.mtimeMs) })).toEqual([]);
+  });
+
+  it('grants nothing for a file that is not a report', async () => {
+    const other = join(dir, 'secret.txt');
+    await writeFile(other, 'secret');
+    const info = await stat(other);
+    expect(await dropped({ path: other, size: info.size, lastModified: Math.floor(info.mtimeMs) })).toEqual([]);
+  });
+
+  it('ignores a drop message from a foreign frame', async () => {
+    expect(await dropped(claim, event({ url: 'https://evil.example/' }))).toEqual([]);
+    expect(await dropped(claim, event({ iframe: true }))).toEqual([]);
   });
 });

@@ -6,11 +6,16 @@ import { COMMANDS_READY_CHANNEL, DROPPED_FILE_CHANNEL, MENU_COMMAND_CHANNEL } fr
 const electron = vi.hoisted(() => ({
   contextBridge: { exposeInMainWorld: vi.fn() },
   ipcRenderer: { invoke: vi.fn(async () => ({ ok: true, value: null })), on: vi.fn(), removeListener: vi.fn(), send: vi.fn() },
-  webUtils: { getPathForFile: vi.fn((file: { path: string }) => file.path) },
+  webUtils: { getPathForFile: vi.fn((file: FakeFile) => file.path) },
 }));
 vi.mock('electron', () => electron);
 
-type DropListener = (event: { isTrusted: boolean; dataTransfer: { files: { path: string }[] } | null }) => void;
+interface FakeFile {
+  path: string;
+  size: number;
+  lastModified: number;
+}
+type DropListener = (event: { isTrusted: boolean; dataTransfer: { files: FakeFile[] } | null }) => void;
 let drop: DropListener;
 let api: NianbaoApi;
 
@@ -49,13 +54,16 @@ describe('preload', () => {
     expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith(MENU_COMMAND_CHANNEL, listener);
   });
 
-  it('reports only real drops of report files', () => {
+  it('reports only real drops of report files, with the dropped File\'s size and time', () => {
     electron.ipcRenderer.send.mockClear();
-    drop({ isTrusted: false, dataTransfer: { files: [{ path: '/docs/forged.nianbao' }] } });
-    drop({ isTrusted: true, dataTransfer: { files: [{ path: '/docs/photo.png' }] } });
+    const file = (path: string): FakeFile => ({ path, size: 1234, lastModified: 1_733_000_000_123 });
+    drop({ isTrusted: false, dataTransfer: { files: [file('/docs/forged.nianbao')] } });
+    drop({ isTrusted: true, dataTransfer: { files: [file('/docs/photo.png')] } });
+    drop({ isTrusted: true, dataTransfer: { files: [file('')] } });
     drop({ isTrusted: true, dataTransfer: null });
     expect(electron.ipcRenderer.send).not.toHaveBeenCalled();
-    drop({ isTrusted: true, dataTransfer: { files: [{ path: '/docs/a.nianbao' }] } });
-    expect(electron.ipcRenderer.send).toHaveBeenCalledWith(DROPPED_FILE_CHANNEL, '/docs/a.nianbao');
+    drop({ isTrusted: true, dataTransfer: { files: [file('/docs/a.nianbao')] } });
+    expect(electron.webUtils.getPathForFile).toHaveBeenLastCalledWith(file('/docs/a.nianbao'));
+    expect(electron.ipcRenderer.send).toHaveBeenCalledWith(DROPPED_FILE_CHANNEL, { path: '/docs/a.nianbao', size: 1234, lastModified: 1_733_000_000_123 });
   });
 });

@@ -16,6 +16,35 @@ const cases: Case[] = [
   ['１２', 'count', { status: 'number', value: 12, notes: ['fullwidth'] }],
   ['3,985,758', 'count', { status: 'number', value: 3985758, notes: ['separators'] }],
   ['3，985，758', 'count', { status: 'number', value: 3985758 }],
+  ['1,234', 'count', { status: 'number', value: 1234, notes: ['separators'] }],
+  ['１，２３４', 'count', { status: 'number', value: 1234, notes: ['fullwidth', 'separators'] }],
+  ['1 000 000', 'count', { status: 'number', value: 1_000_000, notes: ['separators'] }],
+  ['1\u3000000', 'count', { status: 'number', value: 1000 }],
+  ['1\u00a0000', 'count', { status: 'number', value: 1000 }],
+  ["1'234", 'count', { status: 'number', value: 1234 }],
+  ['12,345,678.5', 'amount', { status: 'number', value: 12_345_678.5, notes: ['separators'] }],
+  ['1,234元', 'amount', { status: 'number', value: 0.1234, unit: '元' }],
+  ['-1,234', 'signedCount', { status: 'number', value: -1234 }],
+  ['- 3', 'signedCount', { status: 'number', value: -3 }],
+  // Separators that are not thousands grouping: refused, never dropped.
+  ['3、5', 'count', { status: 'invalid', reason: 'separators' }],
+  ['1,2', 'count', { status: 'invalid', reason: 'separators' }],
+  ['12,34', 'count', { status: 'invalid', reason: 'separators' }],
+  ['1 2 3', 'count', { status: 'invalid', reason: 'separators' }],
+  ['0,5', 'amount', { status: 'invalid', reason: 'separators' }],
+  ['1,2345', 'amount', { status: 'invalid', reason: 'separators' }],
+  ['1,234 567', 'count', { status: 'invalid', reason: 'separators' }],
+  ['1,234,56', 'count', { status: 'invalid', reason: 'separators' }],
+  ['1234,567', 'count', { status: 'invalid', reason: 'separators' }],
+  [',123', 'count', { status: 'invalid', reason: 'separators' }],
+  ['1,234.5,6', 'amount', { status: 'invalid', reason: 'separators' }],
+  ['3、5项', 'count', { status: 'invalid', reason: 'separators' }],
+  ['1.2.3', 'count', { status: 'invalid', reason: 'notANumber' }],
+  // A count with zero decimals is read as the whole number and says so.
+  ['1.000', 'count', { status: 'number', value: 1, notes: ['zeroDecimals'] }],
+  ['12.0', 'signedCount', { status: 'number', value: 12, notes: ['zeroDecimals'] }],
+  ['1.000', 'amount', { status: 'number', value: 1, notes: [] }],
+  ['1.001', 'count', { status: 'invalid', reason: 'fraction' }],
   ['9项', 'count', { status: 'number', value: 9, notes: ['unit'], unit: '项' }],
   ['17 件', 'count', { status: 'number', value: 17, unit: '件' }],
   ['无', 'signedCount', { status: 'number', value: 0, notes: ['zeroWord'] }],
@@ -32,6 +61,10 @@ const cases: Case[] = [
   ['1二3', 'count', { status: 'invalid', reason: 'notANumber' }],
   ['12a', 'count', { status: 'invalid', reason: 'notANumber' }],
   ['12345678901234567890', 'count', { status: 'invalid', reason: 'tooLarge' }],
+  ['12,345,678,901,234,567,890', 'count', { status: 'invalid', reason: 'tooLarge' }],
+  ['12345678901234567890', 'amount', { status: 'invalid', reason: 'tooLarge' }],
+  ['无', 'amount', { status: 'number', value: 0, notes: ['zeroWord'] }],
+  ['——', 'amount', { status: 'na' }],
   ['5万元', 'count', { status: 'invalid', reason: 'wrongUnit' }],
   ['387.951万元', 'amount', { status: 'number', value: 387.951, notes: ['unit'], unit: '万元' }],
   ['403万', 'amount', { status: 'number', value: 403, unit: '万' }],
@@ -54,6 +87,11 @@ describe('parseCellValue', () => {
   it('explains a refusal in Chinese', () => {
     const r = parseCellValue('abc', 'count');
     expect(r.status === 'invalid' && r.message).toBe('“abc”不是数字');
+  });
+
+  it('names the typed text when separators are not thousands grouping', () => {
+    const r = parseCellValue('3、5', 'count');
+    expect(r.status === 'invalid' && r.message).toMatch(/^“3、5”不是一个数字：.*千位分组/);
   });
 
   it('never returns negative zero', () => {

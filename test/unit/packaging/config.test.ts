@@ -59,6 +59,14 @@ describe('electron-builder config', () => {
     expect(config.directories.buildResources).toBe('build');
   });
 
+  it('says the asar integrity fuse protects nothing on Linux, rather than implying it does', () => {
+    // Electron validates the embedded asar hash on Windows and macOS only; the fuse is on for Windows.
+    expect(config.electronFuses.enableEmbeddedAsarIntegrityValidation).toBe(true);
+    const release = readFileSync(join(ROOT, 'RELEASE.md'), 'utf8');
+    expect(release).toMatch(/EnableEmbeddedAsarIntegrityValidation has \*\*no effect on Linux packages\*\*/);
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toMatch(/asar integrity checked \(Windows only/);
+  });
+
   it('flips the security fuses', () => {
     expect(config.electronFuses).toEqual({
       runAsNode: false,

@@ -18,7 +18,8 @@ import { BUILD_RESOURCES, readPackageJson, ROOT } from './buildConfig.ts';
 const run = promisify(execFile);
 const pkg = readPackageJson();
 
-const BUILT = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'out/renderer/assets/index-abc.js'];
+// The worker thread of imports and exports is a second main entry with a shared chunk.
+const BUILT = ['out/main/index.js', 'out/main/formatsWorker.js', 'out/main/chunks/workerProtocol-abc.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'out/renderer/assets/index-abc.js'];
 const DECOYS = [
   'test/unit/a.test.ts',
   'shared/model/report.ts',

@@ -7,6 +7,8 @@ import { ReportSchema } from '../../../shared/file/schema.ts';
 import { createReport } from '../../../shared/model/report.ts';
 import { decodeText, importText } from '../../../shared/import/text.ts';
 import { importDocx } from '../../../shared/import/docx.ts';
+import { DOCX_MESSAGES } from '../../../shared/import/ooxml.ts';
+import { readReportFile } from '../../../electron/cli/readReportFile.ts';
 import { AutosaveStore } from '../../../electron/services/autosave.ts';
 import type { DialogPort } from '../../../electron/services/dialogs.ts';
 import { PathGrants } from '../../../electron/services/grants.ts';
@@ -128,9 +130,21 @@ describe('bridge handlers', () => {
 
   it('asks to save old Word files as .docx', async () => {
     const path = join(dir, 'old.doc');
-    await writeFile(path, new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]));
+    await writeFile(path, new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
     answers = [path];
-    expect(await handlers.importLastYear()).toEqual({ ok: false, message: expect.stringContaining('另存为 .docx') });
+    expect(await handlers.importLastYear()).toEqual({ ok: false, message: DOCX_MESSAGES.legacyDoc });
+  });
+
+  it.each<[string, number[], string]>([
+    ['random bytes named .docx', [0x13, 0x37, 0xc3, 0x28, 0xff, 0x00, 0x9a, 0x41], DOCX_MESSAGES.notDocx],
+    ['a PDF named .txt', [...new TextEncoder().encode('%PDF-1.7\n')], DOCX_MESSAGES.pdf],
+    ['an old Word file named .txt', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], DOCX_MESSAGES.legacyDoc],
+  ])('tells of %s in the same words as the CLI', async (what, bytes, message) => {
+    const path = join(dir, what.endsWith('.docx') ? '上年.docx' : '上年.txt');
+    await writeFile(path, new Uint8Array(bytes));
+    answers = [path];
+    expect(await handlers.importLastYear()).toEqual({ ok: false, message });
+    await expect(readReportFile(path)).rejects.toMatchObject({ name: 'ImportError', message });
   });
 
   it('files autosaves under the current document and forgets them after saving', async () => {

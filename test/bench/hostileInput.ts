@@ -1,0 +1,43 @@
+/**
+ * One oversized or pathological input, read in a process of its own so that
+ * its peak memory is its own: `tsx test/bench/hostileInput.ts <case>` prints
+ * one JSON line (time, input size, resident memory before and at peak, and
+ * how the input was answered). Run by hostile.bench.ts.
+ */
+import { parseReportBytes } from '../../shared/file/document.ts';
+import { decodeText, importText } from '../../shared/import/text.ts';
+import { bigReportText } from '../fixtures/bigText.ts';
+
+const MB = 1024 * 1024;
+
+/** Inputs as a clerk's mistake or a hostile file would have them. */
+const CASES: Record<string, { make: () => Uint8Array; read: (bytes: Uint8Array) => unknown }> = {
+  // Every table cell on its own TAB line, 20 MB of it (before the caps: 10 s, 1.1 GB).
+  'text-20mb-cells': { make: () => new TextEncoder().encode('\t12\n\t3\n\n'.repeat((20 * MB) / 8)), read: (b) => importText(decodeText(b)) },
+  // 9.5 MB of cells right under the byte cap: refused by the table caps.
+  'text-9mb-cells': { make: () => new TextEncoder().encode('\t12\n\t3\n\n'.repeat((9.5 * MB) / 8)), read: (b) => importText(decodeText(b)) },
+  // The largest text accepted: a report and prose up to the line and byte caps.
+  'text-largest-accepted': { make: bigReportText, read: (b) => importText(decodeText(b)) },
+  // A .nianbao of 19 MB of nested arrays (before the scan: ~60× its size in JSON.parse).
+  'nianbao-deep-19mb': {
+    make: () => new TextEncoder().encode(`{"app":"nianbao","fileVersion":1,"x":${'['.repeat(9.5 * MB)}${']'.repeat(9.5 * MB)}}`),
+    read: parseReportBytes,
+  },
+};
+
+const name = process.argv[2] ?? '';
+const chosen = CASES[name];
+if (!chosen) throw new Error(`unknown case ${name}; one of ${Object.keys(CASES).join(', ')}`);
+const bytes = chosen.make();
+const rssBefore = process.memoryUsage().rss;
+const start = performance.now();
+let outcome: string;
+try {
+  chosen.read(bytes);
+  outcome = 'accepted';
+} catch (error) {
+  outcome = `refused: ${error instanceof Error ? error.message.slice(0, 40) : String(error)}`;
+}
+const ms = performance.now() - start;
+const rssPeak = process.resourceUsage().maxRSS * 1024;
+console.log(JSON.stringify({ ms, bytes: bytes.length, rssBefore, rssPeak, outcome }));

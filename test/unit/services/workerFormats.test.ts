@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ImportError } from '../../../shared/import/types.ts';
+import { TEXT_LIMITS } from '../../../shared/import/text.ts';
+import { REPORT_FORMATS } from '../../../electron/services/formats.ts';
+import { isClerkError } from '../../../electron/services/errors.ts';
+import { WORKER_FAILED, createWorkerFormats } from '../../../electron/services/workerFormats.ts';
+import { bigReportText } from '../../fixtures/bigText.ts';
+
+const SAMPLE = new Uint8Array(readFileSync(new URL('../../../../shared/samples/2024_huaian-city.txt', import.meta.url)));
+const formats = createWorkerFormats();
+afterAll(() => formats.close());
+
+/** Runs `work` while a 5 ms interval ticks; returns the ticks seen while it ran. */
+async function ticksDuring(work: () => unknown): Promise<number> {
+  let ticks = 0;
+  const timer = setInterval(() => ticks++, 5);
+  try {
+    await work();
+  } finally {
+    clearInterval(timer);
+  }
+  return ticks;
+}
+
+describe('imports and exports in a worker thread', () => {
+  it('imports exactly what the same import gives on this thread', async () => {
+    expect(await formats.importers.text(SAMPLE)).toEqual(REPORT_FORMATS.importers.text(SAMPLE));
+  });
+
+  it('exports exactly what the same exporters give on this thread', async () => {
+    const { report } = await REPORT_FORMATS.importers.text(SAMPLE);
+    const options = { blankAsZero: true, findingsSheet: true } as const;
+    expect(await formats.exporters.text(report, { ...options, tables: 'tsv' })).toBe(REPORT_FORMATS.exporters.text(report, { ...options, tables: 'tsv' }));
+    expect(await formats.exporters.html(report, options)).toBe(REPORT_FORMATS.exporters.html(report, options));
+    const docx = await formats.exporters.docx(report, { ...options, layout: 'official' });
+    expect(docx).toBeInstanceOf(Uint8Array);
+    expect([...docx.subarray(0, 2)]).toEqual([0x50, 0x4b]);
+  });
+
+  it('refuses in the same Chinese words, as an error the handlers show the clerk', async () => {
+    const junk = new Uint8Array([0x13, 0x37, 0xff, 0x00]);
+    const error = await Promise.resolve(formats.importers.docx(junk)).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportError);
+    expect(isClerkError(error)).toBe(true);
+    expect(error).toMatchObject({ message: (() => {
+      try {
+        REPORT_FORMATS.importers.docx(junk);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'no refusal';
+    })() });
+  });
+
+  it('keeps this thread ticking while the largest accepted text is imported', async () => {
+    const big = bigReportText();
+    expect(big.length).toBeLessThanOrEqual(TEXT_LIMITS.maxFileBytes);
+    await formats.importers.text(SAMPLE); // the worker is warm
+    const inWorker = await ticksDuring(() => formats.importers.text(big));
+    // The same import on this thread: the interval cannot run until it is over.
+    const onThread = await ticksDuring(() => REPORT_FORMATS.importers.text(big));
+    expect(onThread).toBe(0);
+    expect(inWorker).toBeGreaterThanOrEqual(5);
+  }, 60_000);
+
+  it('turns a worker that runs out of memory into one Chinese line, and starts a new one for the next job', async () => {
+    const small = createWorkerFormats({ maxHeapMb: 24 });
+    try {
+      await expect(small.importers.text(bigReportText())).rejects.toThrow(new ImportError(WORKER_FAILED));
+      expect((await small.importers.text(SAMPLE)).importReport.source).toBe('text');
+    } finally {
+      await small.close();
+    }
+  }, 60_000);
+});
