@@ -3,20 +3,25 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildCli } from '../../../electron/cli/buildCli.ts';
 import { parseReportFile, serializeReport } from '../../../shared/file/document.ts';
 import { importDocx } from '../../../shared/import/docx.ts';
 import { createReport } from '../../../shared/model/report.ts';
 import { evaluateReport } from '../../../shared/model/values.ts';
 
-// Every test starts the real command in a new Node process (tsx compiles it on
-// load): a second each here, several when the test run keeps every core busy.
+const ROOT = new URL('../../../', import.meta.url).pathname;
+
+// Every test starts the real command in a new Node process; give it room when
+// the test run keeps every core busy.
 vi.setConfig({ testTimeout: 30_000 });
 
 const run = promisify(execFile);
-const BIN = new URL('../../../electron/cli/bin.mjs', import.meta.url).pathname;
 const SAMPLES = new URL('../../../../shared/samples/', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
+// The command as `npm run build` bundles it, built from the current sources so it is never stale.
+const BIN = join(dir, 'nianbao.mjs');
+beforeAll(() => buildCli(ROOT, BIN), 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function nianbao(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
