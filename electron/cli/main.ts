@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 // Inlined by the bundlers, so the built command and the app need no package.json beside them.
-import packageJson from '../../package.json' with { type: 'json' };
+import { version } from '../../package.json';
 import { isClerkError } from '../services/errors.ts';
 import { UsageError } from './usage.ts';
 import type { Flags, Io } from './usage.ts';
@@ -125,7 +125,7 @@ async function run(args: string[], io: Io): Promise<number> {
     return command === undefined ? 2 : 0;
   }
   if (command === '--version' || command === '-v') {
-    io.out(packageJson.version);
+    io.out(version);
     return 0;
   }
   if (!isCommand(command)) throw new UsageError(`未知命令“${command}”`);
@@ -136,6 +136,14 @@ async function run(args: string[], io: Io): Promise<number> {
   }
   const { runCommand } = await import('./commands.ts');
   return runCommand(command, positional, flags, io);
+}
+
+/** Piped into `head` and the like: a closed reader is not an error, so end quietly. */
+export function exitOnClosedStdout(exit: (code: number) => void): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
 }
 
 export async function main(args: string[], io: Io = consoleIo): Promise<number> {
