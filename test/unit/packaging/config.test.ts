@@ -127,6 +127,8 @@ describe('electron-builder config', () => {
   it('ships only the built app and package.json', () => {
     const included = config.files.filter((pattern) => !pattern.startsWith('!'));
     expect(included).toEqual(['out/**', 'package.json']);
+    // The Node bundle of the command line: the app runs the command from its own main bundle.
+    expect(config.files).toContain('!out/cli/**');
     // main and preload bundle their dependencies; without this, electron-builder adds production node_modules.
     expect(config.files).toContain('!**/node_modules/**');
     expect(pkg.main.startsWith('out/')).toBe(true);
