@@ -26,7 +26,11 @@ const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER
 const cliArgs = cliArgsFromArgv(process.argv);
 if (cliArgs !== null) {
   // Before the single-instance lock: a script must run while the editor is open.
-  void runCommandLine(cliArgs);
+  runCommandLine(cliArgs).catch(() => {
+    // main() reports its own failures; this is the chunk failing to load. No dialog: there may be no display.
+    process.stderr.write('错误：发生内部错误，无法完成操作\n');
+    app.exit(2);
+  });
 } else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
