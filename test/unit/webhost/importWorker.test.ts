@@ -30,7 +30,7 @@ describe('web host during a big import', () => {
     const started = performance.now();
     const imported = fetch(new URL('/__nianbao/api/importLastYear', host.url), {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', 'X-Nianbao-Token': host.token },
       body: JSON.stringify({ args: [], dialog: '上年.txt' }),
     })
       .then((response) => response.json() as Promise<{ ok: boolean; value?: { importReport: { source: string } } }>)
