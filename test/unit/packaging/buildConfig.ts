@@ -58,7 +58,9 @@ export interface PackageJson {
   name: string;
   version: string;
   main: string;
+  bin: Record<string, string>;
   scripts: Record<string, string>;
+  dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
   build: BuildConfig;
 }

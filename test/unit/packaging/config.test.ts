@@ -2,6 +2,7 @@ import { Ajv } from 'ajv';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CLI_OUTFILE } from '../../../electron/cli/buildCli.ts';
 import { BUILD_RESOURCES, readPackageJson, ROOT } from './buildConfig.ts';
 import type { TargetConfig } from './buildConfig.ts';
 
@@ -132,6 +133,15 @@ describe('electron-builder config', () => {
     // main and preload bundle their dependencies; without this, electron-builder adds production node_modules.
     expect(config.files).toContain('!**/node_modules/**');
     expect(pkg.main.startsWith('out/')).toBe(true);
+  });
+
+  it('names the built command as the bin, and needs no TypeScript loader to run', () => {
+    expect(pkg.bin).toEqual({ nianbao: CLI_OUTFILE });
+    expect(CLI_OUTFILE.startsWith('out/')).toBe(true);
+    // Loaders and bundlers are for the checkout; what ships was built with them.
+    expect(Object.keys(pkg.dependencies)).not.toContain('tsx');
+    expect(Object.keys(pkg.dependencies)).not.toContain('esbuild');
+    expect(pkg.devDependencies).toHaveProperty('tsx');
   });
 
   it('keeps Chinese and the en-US fallback among Chromium locales', () => {
