@@ -1,11 +1,14 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { buildCli } from './electron/cli/buildCli.ts';
 
 const root = import.meta.dirname;
 
 export default defineConfig({
   main: {
+    // The `nianbao` command for Node (package.json bin): one plain file, out/cli/nianbao.mjs.
+    plugins: [{ name: 'nianbao-cli', apply: 'build', closeBundle: () => buildCli(root) }],
     build: {
       outDir: 'out/main',
       // The packaged app ships only out/ and package.json, so main bundles its dependencies.

@@ -3,21 +3,15 @@
  * Exit codes: 0 success (for check: no errors), 1 check found errors, 2 the
  * command could not run (bad usage, unreadable file).
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
-import { checkReport } from '../../shared/checks/index.ts';
-import { startNextYear } from '../../shared/carryover/startNextYear.ts';
-import { exportDocx } from '../../shared/export/docx.ts';
-import { exportHtml } from '../../shared/export/html.ts';
-import { exportText } from '../../shared/export/text.ts';
-import { serializeReport } from '../../shared/file/document.ts';
-import type { Report } from '../../shared/model/report.ts';
-import { writeFileAtomic } from '../services/files.ts';
+// Inlined by the bundlers, so the built command and the app need no package.json beside them.
+import { version } from '../../package.json';
 import { isClerkError } from '../services/errors.ts';
-import { pdfFromDocx } from '../services/pdfFromDocx.ts';
-import { checkJson, describeReport, findingLines, importLines, showJson } from './output.ts';
-import { readReportFile } from './readReportFile.ts';
+import { UsageError } from './usage.ts';
+import type { Flags, Io } from './usage.ts';
+
+export { UsageError };
 
 export const USAGE = `用法：
   nianbao check FILE [--json]          检查报告，列出错误和警告（有错误时退出码为 1）
@@ -32,14 +26,6 @@ export const USAGE = `用法：
   nianbao --help | --version
 
 FILE 可以是年报文件（.nianbao）、Word 文档（.docx）或文本（.txt）。`;
-
-/** Bad usage: printed with the usage text, exit 2. */
-export class UsageError extends Error {}
-
-interface Io {
-  out(line: string): void;
-  err(line: string): void;
-}
 
 const consoleIo: Io = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -67,7 +53,7 @@ export const COMMAND_OPTIONS = {
   export: { docx: VALUE, txt: VALUE, html: VALUE, pdf: VALUE, compact: FLAG, tsv: FLAG, 'blank-as-zero': FLAG, force: FLAG },
 } as const satisfies Record<string, NonNullable<ParseArgsConfig['options']>>;
 
-type Command = keyof typeof COMMAND_OPTIONS;
+export type Command = keyof typeof COMMAND_OPTIONS;
 
 function isCommand(name: string): name is Command {
   return Object.hasOwn(COMMAND_OPTIONS, name);
@@ -115,7 +101,7 @@ function usageMessage(command: Command, error: unknown): string {
 }
 
 /** The command's file arguments and flags, or a UsageError for anything it does not accept. */
-export function parseCommand(command: Command, args: string[]): { positional: string[]; flags: Map<string, string | true> } {
+export function parseCommand(command: Command, args: string[]): { positional: string[]; flags: Flags } {
   // Widened: the per-command literal types add nothing here and make the result type a union per command.
   const options: NonNullable<ParseArgsConfig['options']> = { ...COMMAND_OPTIONS[command], help: { type: 'boolean', short: 'h' } };
   let parsed: ReturnType<typeof parseArgs<{ options: typeof options; strict: true; allowPositionals: true }>>;
@@ -124,39 +110,12 @@ export function parseCommand(command: Command, args: string[]): { positional: st
   } catch (error) {
     throw new UsageError(usageMessage(command, error));
   }
-  const flags = new Map<string, string | true>();
+  const flags: Flags = new Map();
   for (const [name, value] of Object.entries(parsed.values)) {
     if (value === '') throw new UsageError(`--${name} 后应跟${VALUE_FLAGS[name] ?? '一个值'}`);
     if (typeof value === 'string' || value === true) flags.set(name, value);
   }
   return { positional: parsed.positionals, flags };
-}
-
-function expectArgs(positional: string[], count: number, command: string): void {
-  if (positional.length !== count) throw new UsageError(`“${command}”需要 ${count} 个文件参数`);
-}
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
-
-const EXPORT_KINDS = ['docx', 'txt', 'html', 'pdf'] as const;
-type ExportKind = (typeof EXPORT_KINDS)[number];
-
-async function exportBytes(report: Report, kind: ExportKind, flags: Map<string, string | true>): Promise<Uint8Array | string> {
-  const blankAsZero = flags.has('blank-as-zero');
-  const docxOptions = { layout: flags.has('compact') ? 'compact' : 'official', blankAsZero } as const;
-  switch (kind) {
-    case 'docx':
-      return exportDocx(report, docxOptions);
-    case 'txt':
-      return exportText(report, { tables: flags.has('tsv') ? 'tsv' : 'aligned', blankAsZero });
-    case 'html':
-      return exportHtml(report, { blankAsZero });
-    case 'pdf':
-      return pdfFromDocx(await exportDocx(report, docxOptions));
-  }
 }
 
 async function run(args: string[], io: Io): Promise<number> {
@@ -166,7 +125,7 @@ async function run(args: string[], io: Io): Promise<number> {
     return command === undefined ? 2 : 0;
   }
   if (command === '--version' || command === '-v') {
-    io.out(version());
+    io.out(version);
     return 0;
   }
   if (!isCommand(command)) throw new UsageError(`未知命令“${command}”`);
@@ -175,68 +134,16 @@ async function run(args: string[], io: Io): Promise<number> {
     io.out(USAGE);
     return 0;
   }
-  const json = flags.has('json');
+  const { runCommand } = await import('./commands.ts');
+  return runCommand(command, positional, flags, io);
+}
 
-  switch (command) {
-    case 'check': {
-      expectArgs(positional, 1, command);
-      const { report } = await readReportFile(positional[0]!);
-      const findings = checkReport(report);
-      if (json) io.out(JSON.stringify(checkJson(report, findings), null, 2));
-      else {
-        io.out(describeReport(report));
-        for (const line of findingLines(findings)) io.out(line);
-      }
-      return findings.some((f) => f.severity === 'error') ? 1 : 0;
-    }
-    case 'show': {
-      expectArgs(positional, 1, command);
-      if (!json) throw new UsageError('“show”目前只支持 --json 输出');
-      const { report } = await readReportFile(positional[0]!);
-      io.out(JSON.stringify(showJson(report), null, 2));
-      return 0;
-    }
-    case 'import': {
-      expectArgs(positional, 1, command);
-      const { report, importReport } = await readReportFile(positional[0]!);
-      if (!importReport) throw new UsageError('这已经是年报文件，无需导入；请直接使用 check 或 show');
-      if (json) io.out(JSON.stringify({ importReport, report: showJson(report) }, null, 2));
-      else {
-        io.out(describeReport(report, importReport.year));
-        for (const line of importLines(importReport)) io.out(line);
-      }
-      return 0;
-    }
-    case 'next-year': {
-      expectArgs(positional, 2, command);
-      const [input, output] = positional as [string, string];
-      if (existsSync(output) && !flags.has('force')) {
-        throw new UsageError(`“${output}”已存在；如需覆盖请加 --force`);
-      }
-      const yearFlag = flags.get('year');
-      const year = typeof yearFlag === 'string' ? Number(yearFlag) : undefined;
-      if (year !== undefined && !Number.isInteger(year)) throw new UsageError(`年度“${String(yearFlag)}”不是整数`);
-      const { report: lastYear } = await readReportFile(input);
-      const { report, notes } = startNextYear(lastYear, year);
-      // --force keeps the file it replaces as .bak.
-      await writeFileAtomic(output, serializeReport(report), { backup: true });
-      io.out(`已生成 ${describeReport(report)}：${output}`);
-      for (const note of notes) io.out(`  ${note.message}`);
-      return 0;
-    }
-    case 'export': {
-      expectArgs(positional, 1, command);
-      const kinds = EXPORT_KINDS.filter((k) => typeof flags.get(k) === 'string');
-      if (kinds.length !== 1) throw new UsageError('“export”需要且只需要 --docx、--txt、--html、--pdf 之一');
-      const kind = kinds[0]!;
-      const output = flags.get(kind) as string;
-      if (existsSync(output) && !flags.has('force')) throw new UsageError(`“${output}”已存在；如需覆盖请加 --force`);
-      const { report } = await readReportFile(positional[0]!);
-      await writeFileAtomic(output, await exportBytes(report, kind, flags), { backup: true });
-      io.out(`已导出 ${describeReport(report)}：${output}`);
-      return 0;
-    }
-  }
+/** Piped into `head` and the like: a closed reader is not an error, so end quietly. */
+export function exitOnClosedStdout(exit: (code: number) => void): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
 }
 
 export async function main(args: string[], io: Io = consoleIo): Promise<number> {

@@ -10,9 +10,9 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 
 /** What electron-vite builds from, relative to the project root. */
-export const BUILD_INPUTS = ['electron/main', 'electron/preload', 'electron/services', 'renderer', 'shared', 'electron.vite.config.ts', 'package.json'];
+export const BUILD_INPUTS = ['electron/main', 'electron/preload', 'electron/services', 'electron/cli', 'renderer', 'shared', 'electron.vite.config.ts', 'package.json'];
 /** One file per bundle electron-vite writes. */
-export const BUILD_OUTPUTS = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
+export const BUILD_OUTPUTS = ['out/main/index.js', 'out/cli/nianbao.mjs', 'out/preload/index.cjs', 'out/renderer/index.html'];
 
 async function newestFile(path: string): Promise<{ path: string; mtimeMs: number } | null> {
   const info = await stat(path).catch(() => null);

@@ -1,7 +1,8 @@
 /**
  * Main process: one instance, one sandboxed editor window served from
  * app://, the bridge over validated IPC, the Chinese menu, and files opened
- * from the OS (double-click, second instance, drop).
+ * from the OS (double-click, second instance, drop). Started by the
+ * installed `nianbao` command, it runs the command line instead, with no window.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { extname, join } from 'node:path';
@@ -14,7 +15,7 @@ import { ElectronDialogs } from './dialogs.ts';
 import { registerBridge, registerDropChannel, isTrustedSender } from './ipc.ts';
 import { buildMenuTemplate } from './menu.ts';
 import { handleAppProtocol, registerAppScheme } from './protocol.ts';
-import { reportPathsFromArgv } from './argv.ts';
+import { cliArgsFromArgv, reportPathsFromArgv } from './argv.ts';
 import { denyAllPermissions, hardenWebContents } from './security.ts';
 import { APP_ENTRY_URL, guardClose, sendCommand, windowOptions } from './window.ts';
 import type { CloseGuard } from './window.ts';
@@ -22,11 +23,29 @@ import type { CloseGuard } from './window.ts';
 const APP_NAME = '年报';
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
 
-if (!app.requestSingleInstanceLock()) {
+const cliArgs = cliArgsFromArgv(process.argv);
+if (cliArgs !== null) {
+  // Before the single-instance lock: a script must run while the editor is open.
+  runCommandLine(cliArgs).catch(() => {
+    // main() reports its own failures; this is the chunk failing to load. No dialog: there may be no display.
+    process.stderr.write('错误：发生内部错误，无法完成操作\n');
+    app.exit(2);
+  });
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme();
   start();
+}
+
+/** The `nianbao` command in this process: output on the console, the command's exit code, no window. */
+async function runCommandLine(args: string[]): Promise<void> {
+  const { main, exitOnClosedStdout } = await import('../cli/main.ts');
+  exitOnClosedStdout((code) => app.exit(code));
+  const code = await main(args);
+  // app.exit does not wait for what is still buffered for a pipe.
+  await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((done) => stream.write('', done))));
+  app.exit(code);
 }
 
 function start(): void {

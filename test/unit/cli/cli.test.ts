@@ -1,22 +1,28 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildCli } from '../../../electron/cli/buildCli.ts';
 import { parseReportFile, serializeReport } from '../../../shared/file/document.ts';
 import { importDocx } from '../../../shared/import/docx.ts';
 import { createReport } from '../../../shared/model/report.ts';
 import { evaluateReport } from '../../../shared/model/values.ts';
 
-// Every test starts the real command in a new Node process (tsx compiles it on
-// load): a second each here, several when the test run keeps every core busy.
+const ROOT = new URL('../../../', import.meta.url).pathname;
+
+// Every test starts the real command in a new Node process; give it room when
+// the test run keeps every core busy.
 vi.setConfig({ testTimeout: 30_000 });
 
 const run = promisify(execFile);
-const BIN = new URL('../../../electron/cli/bin.mjs', import.meta.url).pathname;
 const SAMPLES = new URL('../../../../shared/samples/', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
+// The command as `npm run build` bundles it, built from the current sources so it is never stale.
+const BIN = join(dir, 'nianbao.mjs');
+beforeAll(() => buildCli(ROOT, BIN), 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function nianbao(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -201,5 +207,42 @@ describe('usage', () => {
     const { code, stderr } = await nianbao(...args);
     expect(code).toBe(2);
     expect(stderr).toContain('用法');
+  });
+});
+
+describe('the built command', () => {
+  it.each([['--version'], ['-v']])('prints the package version for %s, exit 0', async (flag) => {
+    const { code, stdout } = await nianbao(flag);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version}\n`);
+  });
+
+  it('prints the Chinese usage for --help (exit 0) and when given nothing (exit 2)', async () => {
+    const help = await nianbao('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^用法：\n {2}nianbao check FILE/);
+    const bare = await nianbao();
+    expect(bare.code).toBe(2);
+    expect(bare.stdout).toBe(help.stdout);
+  });
+
+  it('is one file that needs nothing beside it: no package.json, no node_modules', () => {
+    // It runs from the temporary folder above; only Node built-ins may stay imported.
+    const text = readFileSync(BIN, 'utf8');
+    const imports = [...text.matchAll(/^import .* from ["']([^"']+)["'];?$/gm), ...text.matchAll(/\brequire\(["']([^"']+)["']\)/g)].map((m) => m[1]!);
+    expect(imports).toContain('node:util');
+    expect(imports.filter((specifier) => !isBuiltin(specifier))).toEqual([]);
+  });
+
+  it('ends quietly with exit 0 when its reader closes the pipe early', async () => {
+    // Prose longer than a pipe's buffer, so writing goes on after the reader has gone.
+    const report = createReport({ format: 'gov2021', year: 2024, organ: '某镇人民政府' });
+    report.sections['六'].text = '本机关依法公开政府信息。'.repeat(15_000);
+    const path = join(dir, 'piped.nianbao');
+    writeFileSync(path, serializeReport(report));
+    const script = `"${process.execPath}" "${BIN}" show "${path}" --json | head -c 10 >/dev/null; echo "exit=\${PIPESTATUS[0]}"`;
+    const { stdout, stderr } = await run('bash', ['-c', script]);
+    expect(stdout).toBe('exit=0\n');
+    expect(stderr).toBe('');
   });
 });

@@ -58,11 +58,19 @@ describe('staleBuildReason', () => {
       expect.stringContaining('changed since the last build') as unknown as string,
     ],
     [
-      'a change in the command line, which is not bundled',
+      'a change in the command line, which main and out/cli bundle',
       () => {
         SOURCES.forEach((s) => file(s, 100));
         BUILD_OUTPUTS.forEach((o) => file(o, 10));
         file('electron/cli/main.ts', 1);
+      },
+      join('electron', 'cli', 'main.ts') + ' changed since the last build',
+    ],
+    [
+      'a change in the tests, which nothing bundles',
+      () => {
+        SOURCES.forEach((s) => file(s, 100));
+        BUILD_OUTPUTS.forEach((o) => file(o, 10));
         file('test/unit/x.test.ts', 1);
       },
       null,

@@ -21,6 +21,11 @@ export interface FileAssociation {
   icon?: string;
 }
 
+export interface ExtraResource {
+  from: string;
+  to: string;
+}
+
 export interface BuildConfig {
   appId: string;
   productName: string;
@@ -32,8 +37,8 @@ export interface BuildConfig {
   publish: null;
   electronLanguages: string[];
   fileAssociations: FileAssociation[];
-  win: { icon: string; target: TargetConfig[] };
-  nsis: Record<string, unknown> & { artifactName: string };
+  win: { icon: string; target: TargetConfig[]; extraResources: ExtraResource[] };
+  nsis: Record<string, unknown> & { artifactName: string; include: string };
   portable: Record<string, unknown> & { artifactName: string };
   linux: {
     icon: string;
@@ -42,7 +47,9 @@ export interface BuildConfig {
     synopsis: string;
     description: string;
     maintainer: string;
+    extraResources: ExtraResource[];
   };
+  deb: { afterInstall: string; afterRemove: string };
   appImage: { artifactName: string };
   electronFuses: Record<string, boolean>;
 }
@@ -51,7 +58,9 @@ export interface PackageJson {
   name: string;
   version: string;
   main: string;
+  bin: Record<string, string>;
   scripts: Record<string, string>;
+  dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
   build: BuildConfig;
 }

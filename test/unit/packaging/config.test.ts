@@ -2,6 +2,7 @@ import { Ajv } from 'ajv';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CLI_OUTFILE } from '../../../electron/cli/buildCli.ts';
 import { BUILD_RESOURCES, readPackageJson, ROOT } from './buildConfig.ts';
 import type { TargetConfig } from './buildConfig.ts';
 
@@ -127,9 +128,20 @@ describe('electron-builder config', () => {
   it('ships only the built app and package.json', () => {
     const included = config.files.filter((pattern) => !pattern.startsWith('!'));
     expect(included).toEqual(['out/**', 'package.json']);
+    // The Node bundle of the command line: the app runs the command from its own main bundle.
+    expect(config.files).toContain('!out/cli/**');
     // main and preload bundle their dependencies; without this, electron-builder adds production node_modules.
     expect(config.files).toContain('!**/node_modules/**');
     expect(pkg.main.startsWith('out/')).toBe(true);
+  });
+
+  it('names the built command as the bin, and needs no TypeScript loader to run', () => {
+    expect(pkg.bin).toEqual({ nianbao: CLI_OUTFILE });
+    expect(CLI_OUTFILE.startsWith('out/')).toBe(true);
+    // Loaders and bundlers are for the checkout; what ships was built with them.
+    expect(Object.keys(pkg.dependencies)).not.toContain('tsx');
+    expect(Object.keys(pkg.dependencies)).not.toContain('esbuild');
+    expect(pkg.devDependencies).toHaveProperty('tsx');
   });
 
   it('keeps Chinese and the en-US fallback among Chromium locales', () => {

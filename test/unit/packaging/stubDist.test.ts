@@ -8,7 +8,7 @@
  */
 import { listPackage } from '@electron/asar';
 import { execFile } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -18,8 +18,20 @@ import { BUILD_RESOURCES, readPackageJson, ROOT } from './buildConfig.ts';
 const run = promisify(execFile);
 const pkg = readPackageJson();
 
-// The worker thread of imports and exports is a second main entry with a shared chunk.
-const BUILT = ['out/main/index.js', 'out/main/formatsWorker.js', 'out/main/chunks/workerProtocol-abc.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'out/renderer/assets/index-abc.js'];
+// The worker thread of imports and exports is a second main entry with a shared chunk;
+// the command line is a chunk main loads only when started as the command.
+const BUILT = [
+  'out/main/index.js',
+  'out/main/formatsWorker.js',
+  'out/main/chunks/workerProtocol-abc.js',
+  'out/main/chunks/main-abc.js',
+  'out/main/chunks/commands-abc.js',
+  'out/preload/index.cjs',
+  'out/renderer/index.html',
+  'out/renderer/assets/index-abc.js',
+];
+/** Built for Node (package.json bin), not for the app. */
+const NOT_SHIPPED = ['out/cli/nianbao.mjs'];
 const DECOYS = [
   'test/unit/a.test.ts',
   'shared/model/report.ts',
@@ -43,7 +55,7 @@ function write(path: string, text: string): void {
 
 beforeAll(async () => {
   project = mkdtempSync(join(tmpdir(), 'nianbao-pack-'));
-  for (const file of [...BUILT, ...DECOYS]) write(join(project, file), `// ${file}\n`);
+  for (const file of [...BUILT, ...NOT_SHIPPED, ...DECOYS]) write(join(project, file), `// ${file}\n`);
   write(join(project, 'package.json'), JSON.stringify(pkg, null, 2));
   symlinkSync(BUILD_RESOURCES, join(project, 'build'));
   // Present so that a files pattern letting dependencies in would show up in the asar.
@@ -78,6 +90,14 @@ describe('packaged app (stub Electron, linux dir)', () => {
     expect(files.sort()).toEqual(['/package.json', ...BUILT.map((b) => `/${b}`)].sort());
     const stray = entries.filter((e) => e !== '/package.json' && e !== '/out' && !e.startsWith('/out/'));
     expect(stray).toEqual([]);
+    expect(entries.filter((e) => e === '/out/cli' || NOT_SHIPPED.some((n) => e === `/${n}`))).toEqual([]);
+  });
+
+  it('carries the command launcher, executable, in resources/cli', () => {
+    expect(readdirSync(join(unpacked, 'resources', 'cli'))).toEqual(['nianbao']);
+    const launcher = statSync(join(unpacked, 'resources', 'cli', 'nianbao'));
+    expect(launcher.mode & 0o111).toBe(0o111);
+    expect(readFileSync(join(unpacked, 'resources', 'cli', 'nianbao'), 'utf8')).toBe(readFileSync(join(BUILD_RESOURCES, 'cli', 'nianbao'), 'utf8'));
   });
 
   it('keeps only the Chinese and en-US Chromium locales', () => {
