@@ -3,12 +3,24 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildCli } from '../../../electron/cli/buildCli.ts';
 import { parseReportFile, serializeReport } from '../../../shared/file/document.ts';
 import { createReport } from '../../../shared/model/report.ts';
 
 const run = promisify(execFile);
-const BIN = new URL('../../../electron/cli/bin.mjs', import.meta.url).pathname;
+const ROOT = new URL('../../../', import.meta.url).pathname;
+// The command as `npm run build` bundles it, built from the current sources.
+let binDir: string;
+let BIN: string;
+beforeAll(async () => {
+  binDir = await mkdtemp(join(tmpdir(), 'nianbao-cli-bin-'));
+  BIN = join(binDir, 'nianbao.mjs');
+  await buildCli(ROOT, BIN);
+}, 60_000);
+afterAll(async () => {
+  await rm(binDir, { recursive: true, force: true });
+});
 
 let dir: string;
 beforeEach(async () => {
