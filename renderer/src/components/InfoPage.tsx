@@ -1,7 +1,9 @@
-/** 基本信息: organ, year and format, the opening paragraph and the date line. */
+/** 基本信息: organ, year and format, the opening paragraph and the date line; arriving focuses the organ. */
+import { useRef } from 'react';
 import { getFormat } from '../../../shared/formats/index.ts';
 import { reportTitle } from '../../../shared/model/report.ts';
 import { useActions, useEditor } from '../store/context.tsx';
+import { useArrivalFocus } from '../view/arrival.ts';
 import { NarrativeEditor } from './NarrativeEditor.tsx';
 
 export function InfoPage() {
@@ -10,10 +12,12 @@ export function InfoPage() {
   const year = useEditor((s) => s.report?.year ?? 0);
   const format = useEditor((s) => s.report?.format);
   const dateLine = useEditor((s) => s.report?.dateLine ?? '');
+  const root = useRef<HTMLElement>(null);
+  useArrivalFocus(root);
   if (!format) return null;
   const def = getFormat(format);
   return (
-    <section className="section-page" aria-labelledby="heading-info">
+    <section ref={root} className="section-page" aria-labelledby="heading-info">
       <h2 id="heading-info">基本信息</h2>
       <p className="report-title">{reportTitle({ organ: organ || '（机关名称）', year })}</p>
       <div className="field-row">
