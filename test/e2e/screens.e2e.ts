@@ -205,3 +205,101 @@ describe('every screen a clerk has', () => {
     expect(await zoom()).toBe('1');
   });
 });
+
+describe('what a clerk tripped over in the grid, in Chromium', () => {
+  it('a click on a cell selects its content, so typing replaces it; a click into the focused cell places the caret', async () => {
+    const page = await openRequests(LAPTOP_125);
+    const business = cell(page, 'requests.new.business');
+    await business.click();
+    await page.keyboard.type('45');
+    await page.keyboard.press('Enter');
+    await business.click();
+    await page.keyboard.type('7');
+    expect(await business.inputValue()).toBe('7');
+    await business.click();
+    await page.keyboard.press('Home');
+    await page.keyboard.type('1');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.type('2');
+    expect(await business.inputValue()).toBe('172');
+    expect(await focusedCell(page)).toBe('requests.new.business');
+  });
+
+  it('shows a cell’s tip whole, over everything, without adding a scrollbar', async () => {
+    const page = await openRequests(LAPTOP_150);
+    const scrollSize = () =>
+      page.evaluate(() => {
+        const scroller = document.querySelector<HTMLElement>('main.page')!;
+        return [scroller.scrollWidth, scroller.scrollHeight];
+      });
+    const last = cell(page, 'requests.carried_out.natural');
+    await last.click();
+    const before = await scrollSize();
+    await page.keyboard.type('-1');
+    const tip = page.locator('#cell-requests\\.carried_out\\.natural-tip');
+    await expect.poll(() => tip.evaluate((element) => element.matches(':popover-open'))).toBe(true);
+    const box = (await tip.boundingBox())!;
+    const size = page.viewportSize()!;
+    expect(box.width).toBeGreaterThan(50);
+    expect(box.x >= 0 && box.y >= 0 && box.x + box.width <= size.width && box.y + box.height <= size.height).toBe(true);
+    // It lies above or below its cell, not over it.
+    const cellBox = (await last.boundingBox())!;
+    expect(box.y + box.height <= cellBox.y + 1 || box.y >= cellBox.y + cellBox.height - 1).toBe(true);
+    expect(await scrollSize()).toEqual(before);
+    // Neither focused nor under the mouse: hidden.
+    await page.mouse.move(1, 1);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => tip.evaluate((element) => element.matches(':popover-open'))).toBe(false);
+  });
+
+  it('typing on a grey total says how to override it', async () => {
+    const page = await openRequests(LAPTOP_125);
+    await cell(page, 'requests.new.total').click();
+    await page.keyboard.type('9');
+    const tip = page.getByRole('tooltip');
+    await expect.poll(() => tip.textContent()).toBe('合计由系统计算；按 F2 可改写');
+    expect(await tip.isVisible()).toBe(true);
+    await page.keyboard.press('F2');
+    await page.keyboard.type('9');
+    expect(await cell(page, 'requests.new.total').getAttribute('data-provenance')).toBe('override');
+  });
+
+  it('a total in a tall row fills its cell, and a click at the cell’s top edge lands in it', async () => {
+    const page = await openRequests(LAPTOP_125);
+    const total = cell(page, 'requests.partly_granted.total');
+    const heights = await total.evaluate((input) => [input.getBoundingClientRect().height, input.closest('td')!.getBoundingClientRect().height]);
+    expect(heights[1]).toBeGreaterThan(40);
+    // All of it but the cell's 1 px bottom border.
+    expect(heights[1]! - heights[0]!).toBeLessThanOrEqual(1.5);
+    const td = (await total.evaluate((input) => {
+      const r = input.closest('td')!.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width };
+    }))!;
+    await page.mouse.click(td.x + td.width / 2, td.y + 2);
+    expect(await focusedCell(page)).toBe('requests.partly_granted.total');
+  });
+
+  it('keeps the findings panel’s header in view while its list scrolls', async () => {
+    const page = await openRequests(LAPTOP_150);
+    const panel = page.getByRole('complementary', { name: '检查结果' });
+    const tops = await panel.evaluate((aside) => {
+      aside.scrollTop = aside.scrollHeight;
+      const head = aside.querySelector('h2')!.getBoundingClientRect();
+      return { scrolled: aside.scrollTop, head: head.top, panel: aside.getBoundingClientRect().top };
+    });
+    expect(tops.scrolled).toBeGreaterThan(100);
+    expect(tops.head).toBeGreaterThanOrEqual(tops.panel);
+    expect(tops.head - tops.panel).toBeLessThan(20);
+  });
+
+  it('choosing a section puts the clerk at its first field', async () => {
+    const page = await openRequests(LAPTOP_125);
+    expect(await focusedCell(page)).toBe('requests.new.natural');
+    await showSection(page, '二');
+    expect(await focusedCell(page)).toBe('art20_1.regulations.issued');
+    await showSection(page, '一');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('narrative-一');
+    await page.getByRole('navigation', { name: '报告章节' }).getByRole('button', { name: '基本信息' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('organ');
+  });
+});
