@@ -38,10 +38,11 @@ async function openRequests(size: ScreenSize): Promise<Page> {
 const focusedCell = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-cell') ?? null);
 
 /**
- * What is wrong with what the clerk sees of the focused cell: it must lie
- * inside the page's visible area and the window, no corner covered by
- * anything (the sticky header rows and labels above all), and its row label
- * and column header must show beside and above it. Empty when all is well.
+ * What is wrong with what the clerk sees of the focused cell: no scroll box
+ * between it and the page, inside the page's visible area and the window, no
+ * corner covered by anything (the sticky header rows and labels above all),
+ * and its row label and column header showing beside and above it. Empty
+ * when all is well.
  */
 function problemsWithFocusedCell(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -52,6 +53,11 @@ function problemsWithFocusedCell(page: Page): Promise<string[]> {
     const scroller = document.querySelector<HTMLElement>('main.page');
     if (!td || !scroller) return [`${id}: no table cell or page`];
     const problems: string[] = [];
+    // The page is the one scroll container between the cell and the window.
+    for (let up = td.parentElement; up && up !== scroller; up = up.parentElement) {
+      const { overflowX, overflowY } = getComputedStyle(up);
+      if (![overflowX, overflowY].every((o) => o === 'visible' || o === 'clip')) problems.push(`${id}: inside a scroll box of its own (${up.className})`);
+    }
     const box = td.getBoundingClientRect();
     const frame = scroller.getBoundingClientRect();
     const scale = frame.width / scroller.offsetWidth;
