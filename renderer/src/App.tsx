@@ -12,7 +12,10 @@ import { SectionPage } from './components/SectionPage.tsx';
 import { StartPage } from './components/StartPage.tsx';
 import { Toolbar } from './components/Toolbar.tsx';
 import { PrintView } from './print/PrintView.tsx';
+import { SCROLL_ROOT_ATTRIBUTE } from './grid/reveal.ts';
 import { useEditor, useEditorContext } from './store/context.tsx';
+import { usePanel } from './view/panels.ts';
+import { installZoom } from './view/zoom.ts';
 
 function Page() {
   const page = useEditor((s) => s.page);
@@ -23,6 +26,10 @@ export function App() {
   const editor = useEditorContext();
   const hasReport = useEditor((s) => s.report !== null);
   const printed = useEditor((s) => (s.printing ? s.report : null));
+  const [navFolded] = usePanel('nav');
+  const [findingsFolded] = usePanel('findings');
+
+  useEffect(() => installZoom(window), []);
 
   useEffect(() => {
     const disconnect = connectDocument(editor);
@@ -47,9 +54,9 @@ export function App() {
         <>
           <Toolbar />
           <NoticeBar />
-          <div className="workspace">
+          <div className={['workspace', navFolded ? 'nav-collapsed' : '', findingsFolded ? 'findings-collapsed' : ''].filter(Boolean).join(' ')}>
             <Nav />
-            <main className="page">
+            <main className="page" {...{ [SCROLL_ROOT_ATTRIBUTE]: '' }}>
               <Page />
             </main>
             <FindingsPanel />

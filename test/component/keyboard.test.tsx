@@ -128,3 +128,94 @@ describe('spreadsheet keys in a grid', () => {
     expect(cellInput('requests.carried_in.business')).toHaveAttribute('aria-invalid', 'true');
   });
 });
+
+describe('a cell has two modes, as in a spreadsheet', () => {
+  it.each([
+    ['三', 'requests.carried_out.natural'],
+    ['四', 'appeals.count.review_upheld'],
+  ] as const)('Enter on the last row of %s ends the edit: 5, Enter, 6 leaves 6', async (section, id) => {
+    const user = userEvent.setup();
+    const { editor } = renderEditor(<SectionPage section={section} />);
+    await user.click(cellInput(id));
+    await user.keyboard('5{Enter}6');
+    expect(document.activeElement).toBe(cellInput(id));
+    expect(cellInput(id)).toHaveValue('6');
+    // Two edits, two undo steps.
+    act(() => editor.actions.undo());
+    expect(cellInput(id)).toHaveValue('5');
+  });
+
+  it('an arrow at the grid’s edge ends the edit too', async () => {
+    const user = userEvent.setup();
+    renderEditor(<SectionPage section="三" />);
+    await user.click(cellInput('requests.new.total'));
+    await user.click(cellInput('requests.new.natural'));
+    await user.keyboard('5{ArrowLeft}7{ArrowUp}8');
+    expect(cellInput('requests.new.natural')).toHaveValue('8');
+  });
+
+  it('after typing, ← and → move to the next cell, not inside the text', async () => {
+    const user = userEvent.setup();
+    renderEditor(<SectionPage section="三" />);
+    await user.click(cellInput('requests.new.business'));
+    await user.keyboard('12{ArrowLeft}');
+    expect(document.activeElement).toBe(cellInput('requests.new.natural'));
+    await user.keyboard('3{ArrowRight}{ArrowRight}');
+    expect(document.activeElement).toBe(cellInput('requests.new.research'));
+    expect(cellInput('requests.new.business')).toHaveValue('12');
+    expect(cellInput('requests.new.natural')).toHaveValue('3');
+  });
+
+  it('F2 edits in place: ← → move the caret, ↓ still moves on, F2 again moves as before', async () => {
+    const user = userEvent.setup();
+    renderEditor(<SectionPage section="三" />);
+    await user.click(cellInput('requests.new.business'));
+    await user.keyboard('12{ArrowUp}');
+    await user.keyboard('{F2}{ArrowLeft}3');
+    expect(document.activeElement).toBe(cellInput('requests.new.business'));
+    expect(cellInput('requests.new.business')).toHaveValue('132');
+    await user.keyboard('{ArrowRight}{ArrowRight}4');
+    expect(cellInput('requests.new.business')).toHaveValue('1324');
+    await user.keyboard('{F2}{ArrowLeft}');
+    expect(document.activeElement).toBe(cellInput('requests.new.natural'));
+    await user.keyboard('{ArrowRight}{F2}{ArrowLeft}{ArrowDown}');
+    expect(document.activeElement).toBe(cellInput('requests.carried_in.business'));
+  });
+
+  it('a double-click edits in place; arriving again replaces', async () => {
+    const user = userEvent.setup();
+    renderEditor(<SectionPage section="三" />);
+    await user.click(cellInput('requests.new.business'));
+    await user.keyboard('45{Enter}');
+    await user.dblClick(cellInput('requests.new.business'));
+    await user.keyboard('{ArrowLeft}6');
+    expect(cellInput('requests.new.business')).toHaveValue('465');
+    await user.keyboard('{Enter}{ArrowUp}7');
+    expect(cellInput('requests.new.business')).toHaveValue('7');
+  });
+
+  it('Escape ends editing in place as well as the edit', async () => {
+    const user = userEvent.setup();
+    renderEditor(<SectionPage section="三" />);
+    await user.click(cellInput('requests.new.business'));
+    await user.keyboard('{F2}9{Escape}{ArrowLeft}');
+    expect(cellInput('requests.new.business')).toHaveValue('');
+    expect(document.activeElement).toBe(cellInput('requests.new.natural'));
+  });
+
+  it('typing on a computed total says how to override it, and F2 does', async () => {
+    const user = userEvent.setup();
+    renderEditor(<SectionPage section="三" />);
+    const total = cellInput('requests.new.total');
+    await user.click(total);
+    expect(screen.queryByRole('tooltip')).toBeNull();
+    await user.keyboard('9');
+    expect(total).toHaveValue('');
+    expect(screen.getByRole('tooltip')).toHaveTextContent('合计由系统计算；按 F2 可改写');
+    expect(total).toHaveAccessibleDescription('合计由系统计算；按 F2 可改写');
+    await user.keyboard('{F2}9');
+    expect(total).toHaveValue('9');
+    expect(screen.queryByText('合计由系统计算；按 F2 可改写')).toBeNull();
+    expect(total.dataset.provenance).toBe('override');
+  });
+});

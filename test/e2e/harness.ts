@@ -36,13 +36,20 @@ export async function launchChromium(executablePath = CHROMIUM): Promise<Browser
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
 
+/** A window's CSS viewport and the display's scaling (Windows' 125 % is 1.25). */
+export interface ScreenSize {
+  viewport: { width: number; height: number };
+  deviceScaleFactor?: number;
+}
+
 export interface Session {
   workspace: string;
   host: WebHost;
   browser: Browser;
   /** Pages opened with openEditor; their console errors fail the test in close(). */
   problems: string[];
-  openEditor(): Promise<Page>;
+  /** A new page (in a context of its own) at a screen size, 1400×900 at 100 % unless told. */
+  openEditor(screen?: ScreenSize): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -58,8 +65,8 @@ export async function startSession(executablePath = CHROMIUM): Promise<Session> 
     host,
     browser,
     problems,
-    async openEditor() {
-      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    async openEditor(screen = { viewport: { width: 1400, height: 900 } }) {
+      const page = await browser.newPage(screen);
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
       page.on('console', (message) => {
         if (message.type() === 'error') problems.push(`console error: ${message.text()}`);

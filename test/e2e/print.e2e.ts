@@ -56,3 +56,61 @@ describe('打印', () => {
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('另存为 PDF');
   });
 });
+
+/** A PDF page as grey levels, one pixel per point (72 dpi). */
+function grayPage(pdfPath: string, page: number): { width: number; height: number; at: (x: number, y: number) => number } {
+  const pgm = execFileSync('pdftoppm', ['-r', '72', '-gray', '-f', String(page), '-l', String(page), pdfPath]);
+  const [magic, w, h, max] = pgm.subarray(0, 32).toString('latin1').split(/\s+/, 4);
+  const [width, height] = [Number(w), Number(h)];
+  if (magic !== 'P5' || max !== '255' || !(width > 0 && height > 0)) throw new Error('pdftoppm did not write a PGM');
+  const pixels = pgm.subarray(pgm.length - width * height);
+  return { width, height, at: (x, y) => pixels[Math.round(y) * width + Math.round(x)]! };
+}
+
+const MM = 72 / 25.4;
+
+describe('打印 on paper', () => {
+  it('prints white pages with GB/T 9704 page numbers: 7 mm under the type area, one character in, right on odd pages, left on even', async () => {
+    const page = editor.page();
+    await page.evaluate(() => {
+      window.print = () => {
+        (window as unknown as { __printed?: string }).__printed = document.querySelector('.app')?.outerHTML;
+      };
+    });
+    await createReport(page, 2025, '打印测试镇人民政府');
+    await page.getByRole('button', { name: '打印' }).click();
+    const printed = await page.waitForFunction(() => (window as unknown as { __printed?: string }).__printed);
+    await page.evaluate((app) => {
+      document.body.innerHTML = app;
+    }, String(await printed.jsonValue()));
+    const pdfPath = join(editor.session().workspace, 'printed.pdf');
+    await writeFile(pdfPath, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }))?.[1]);
+    expect(pages).toBeGreaterThanOrEqual(3);
+
+    for (let n = 1; n <= pages; n++) {
+      const { width, height, at } = grayPage(pdfPath, n);
+      // Paper, not the editor's light grey desk, behind the text.
+      let desk = 0;
+      for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) if (at(x, y) >= 230 && at(x, y) < 252) desk++;
+      expect({ page: n, deskGrey: desk / (width * height) < 0.01 }).toEqual({ page: n, deskGrey: true });
+      // The ink below the type area (bottom margin 35 mm): the page number.
+      const typeAreaBottom = height - 35 * MM;
+      const ink: { x: number; y: number }[] = [];
+      for (let y = Math.ceil(typeAreaBottom) + 1; y < height; y++) {
+        for (let x = 0; x < width; x++) if (at(x, y) < 160) ink.push({ x, y });
+      }
+      const top = Math.min(...ink.map((p) => p.y));
+      const left = Math.min(...ink.map((p) => p.x));
+      const right = Math.max(...ink.map((p) => p.x));
+      // 4号 is 14 pt; its line starts 7 mm under the type area.
+      expect(top - typeAreaBottom).toBeGreaterThanOrEqual(7 * MM - 1);
+      expect(top - typeAreaBottom).toBeLessThanOrEqual(7 * MM + 14 * 0.4);
+      if (n % 2 === 1) expect(Math.abs(right - (width - 26 * MM - 14))).toBeLessThanOrEqual(3);
+      else expect(Math.abs(left - (28 * MM + 14))).toBeLessThanOrEqual(3);
+    }
+    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+    expect(text).toMatch(/—\s*1\s*—/);
+    expect(text).toMatch(/—\s*2\s*—/);
+  });
+});

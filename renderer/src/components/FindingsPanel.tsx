@@ -1,13 +1,15 @@
 /**
  * Every finding, grouped by section, each one click away from its cell or
  * sentence. Safe repairs are offered as buttons; warnings can be explained,
- * and the explanation is saved with the report.
+ * and the explanation is saved with the report. Folded, the panel is a strip
+ * with the counts.
  */
 import { memo, useState } from 'react';
 import type { Finding, FindingFix } from '../../../shared/checks/index.ts';
 import { getFormat } from '../../../shared/formats/index.ts';
 import { useActions, useEditor } from '../store/context.tsx';
 import { derive, isOpen, listKeys, pageOf, type PageKey } from '../store/derive.ts';
+import { usePanel } from '../view/panels.ts';
 
 export function fixLabel(fix: FindingFix): string {
   switch (fix.kind) {
@@ -107,11 +109,59 @@ const FindingItem = memo(function FindingItem({ finding }: { finding: Finding })
   );
 }, sameFinding);
 
+function Totals({ errors, warnings }: { errors: number; warnings: number }) {
+  return (
+    <span className="totals">
+      {errors === 0 && warnings === 0 ? (
+        <span className="all-clear">全部通过</span>
+      ) : (
+        <>
+          <span className="badge error">{errors} 错误</span>
+          <span className="badge warning">{warnings} 提示</span>
+        </>
+      )}
+    </span>
+  );
+}
+
 export function FindingsPanel() {
   const report = useEditor((s) => s.report);
   const [showExplained, setShowExplained] = useState(false);
+  const [folded, setFolded] = usePanel('findings');
   if (!report) return null;
   const { findings, total } = derive(report);
+  const toggle = (
+    <button
+      type="button"
+      className="panel-toggle"
+      aria-expanded={!folded}
+      aria-controls="findings-panel"
+      aria-label={folded ? '展开检查结果' : '收起检查结果'}
+      title={folded ? '展开检查结果' : '收起检查结果'}
+      onClick={() => setFolded(!folded)}
+    >
+      {folded ? '«' : '»'}
+    </button>
+  );
+  if (folded) {
+    return (
+      <aside className="findings collapsed" aria-label="检查结果" id="findings-panel">
+        <div className="findings-head">
+          {toggle}
+          <button
+            type="button"
+            className="findings-strip"
+            aria-label={`检查结果：${total.errors} 个错误，${total.warnings} 个提示`}
+            onClick={() => setFolded(false)}
+          >
+            <span className="strip-title">检查结果</span>
+            {total.errors > 0 && <span className="badge error">{total.errors}</span>}
+            {total.warnings > 0 && <span className="badge warning">{total.warnings}</span>}
+          </button>
+        </div>
+      </aside>
+    );
+  }
   const explained = findings.filter((f) => !isOpen(f)).length;
   const shown = findings.filter((f) => showExplained || isOpen(f));
   const pages: { key: PageKey; title: string }[] = [
@@ -119,20 +169,14 @@ export function FindingsPanel() {
     ...getFormat(report.format).sections.map((s) => ({ key: s.key as PageKey, title: `${s.key}、${s.title}` })),
   ];
   return (
-    <aside className="findings" aria-label="检查结果">
-      <h2>
-        检查结果
-        <span className="totals">
-          {total.errors === 0 && total.warnings === 0 ? (
-            <span className="all-clear">全部通过</span>
-          ) : (
-            <>
-              <span className="badge error">{total.errors} 错误</span>
-              <span className="badge warning">{total.warnings} 提示</span>
-            </>
-          )}
-        </span>
-      </h2>
+    <aside className="findings" aria-label="检查结果" id="findings-panel">
+      <div className="findings-head">
+        <h2>
+          检查结果
+          <Totals errors={total.errors} warnings={total.warnings} />
+        </h2>
+        {toggle}
+      </div>
       {explained > 0 && (
         <label className="show-explained">
           <input type="checkbox" checked={showExplained} onChange={(e) => setShowExplained(e.currentTarget.checked)} />

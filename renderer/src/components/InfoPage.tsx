@@ -1,8 +1,9 @@
-/** 基本信息: organ and its kind, year and format, the opening paragraph and the date line. */
-import { useEffect } from 'react';
+/** 基本信息: organ and its kind, year and format, the opening paragraph and the date line; arriving focuses the organ. */
+import { useEffect, useRef } from 'react';
 import { getFormat } from '../../../shared/formats/index.ts';
 import { ORGAN_KINDS, defaultOrganKind, reportTitle, type InfoField, type OrganKind } from '../../../shared/model/report.ts';
 import { useActions, useEditor } from '../store/context.tsx';
+import { useArrivalFocus } from '../view/arrival.ts';
 import { NarrativeEditor } from './NarrativeEditor.tsx';
 
 /** How each kind reads, with the deadline it implies (条例 article 49). */
@@ -31,10 +32,12 @@ export function InfoPage() {
     element?.scrollIntoView({ block: 'center' });
   }, [focus]);
 
+  const root = useRef<HTMLElement>(null);
+  useArrivalFocus(root);
   if (!format) return null;
   const def = getFormat(format);
   return (
-    <section className="section-page" aria-labelledby="heading-info">
+    <section ref={root} className="section-page" aria-labelledby="heading-info">
       <h2 id="heading-info">基本信息</h2>
       <p className="report-title">{reportTitle({ organ: organ || '（机关名称）', year })}</p>
       <div className="field-row">

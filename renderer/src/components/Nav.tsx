@@ -1,10 +1,14 @@
-/** The six sections (and 基本信息) with live counts of open errors and warnings. */
+/**
+ * The six sections (and 基本信息) with live counts of open errors and
+ * warnings. Folded, it is a strip of the sections' numerals with their counts.
+ */
 import { memo } from 'react';
 import { getFormat } from '../../../shared/formats/index.ts';
 import { useActions, useEditor } from '../store/context.tsx';
 import { derive, type PageKey } from '../store/derive.ts';
+import { usePanel } from '../view/panels.ts';
 
-const NavItem = memo(function NavItem({ page, label }: { page: PageKey; label: string }) {
+const NavItem = memo(function NavItem({ page, label, short, folded }: { page: PageKey; label: string; short: string; folded: boolean }) {
   const actions = useActions();
   const current = useEditor((s) => s.page === page);
   const errors = useEditor((s) => (s.report ? derive(s.report).counts[page].errors : 0));
@@ -17,9 +21,10 @@ const NavItem = memo(function NavItem({ page, label }: { page: PageKey; label: s
         className={current ? 'nav-item current' : 'nav-item'}
         aria-current={current ? 'page' : undefined}
         aria-label={summary ? `${label}（${summary}）` : label}
+        title={folded ? label : undefined}
         onClick={() => actions.showPage(page)}
       >
-        <span className="nav-label">{label}</span>
+        <span className="nav-label">{folded ? short : label}</span>
         {errors > 0 && <span className="badge error">{errors}</span>}
         {warnings > 0 && <span className="badge warning">{warnings}</span>}
       </button>
@@ -29,13 +34,25 @@ const NavItem = memo(function NavItem({ page, label }: { page: PageKey; label: s
 
 export function Nav() {
   const format = useEditor((s) => s.report?.format);
+  const [folded, setFolded] = usePanel('nav');
   if (!format) return null;
   return (
-    <nav className="nav" aria-label="报告章节">
-      <ul>
-        <NavItem page="info" label="基本信息" />
+    <nav className={folded ? 'nav collapsed' : 'nav'} aria-label="报告章节">
+      <button
+        type="button"
+        className="panel-toggle"
+        aria-expanded={!folded}
+        aria-controls="nav-sections"
+        aria-label={folded ? '展开章节列表' : '收起章节列表'}
+        title={folded ? '展开章节列表' : '收起章节列表'}
+        onClick={() => setFolded(!folded)}
+      >
+        {folded ? '»' : '«'}
+      </button>
+      <ul id="nav-sections">
+        <NavItem page="info" label="基本信息" short="基本" folded={folded} />
         {getFormat(format).sections.map((section) => (
-          <NavItem key={section.key} page={section.key} label={`${section.key}、${section.title}`} />
+          <NavItem key={section.key} page={section.key} label={`${section.key}、${section.title}`} short={section.key} folded={folded} />
         ))}
       </ul>
     </nav>

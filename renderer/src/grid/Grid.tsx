@@ -1,7 +1,8 @@
 /**
  * A section's table drawn from the shared layout: caption rows, merged
  * header groups, merged row groups, the 勾稽 note in its corner. Headers and
- * row labels stay in view while the grid scrolls.
+ * row labels stick to the page's edges while it scrolls; the grid has no
+ * scroll box of its own, so nothing hides a cell but the page's edge.
  */
 import { memo, useEffect, type CSSProperties } from 'react';
 import type { LayoutCell, LayoutRow } from '../../../shared/export/layout.ts';
@@ -9,9 +10,14 @@ import { useEditor } from '../store/context.tsx';
 import { focusCell, GridCell } from './GridCell.tsx';
 import { GridContext } from './gridContext.ts';
 import type { GridModel } from './gridModel.ts';
+import { STICKY_LEFT_ATTRIBUTE } from './reveal.ts';
 
-/** Screen pixels per millimetre of the printed layout. */
-const PX_PER_MM = 4.2;
+/**
+ * Screen pixels per millimetre of the printed layout: the 156 mm type area
+ * becomes 593 px, which leaves the whole of 三 in view beside both panels on
+ * a 1366×768 laptop at 125 % (a 1093 px wide window).
+ */
+const PX_PER_MM = 3.8;
 
 function LayoutCellView({ cell, stickyLeft, header }: { cell: LayoutCell; stickyLeft?: number; header: boolean }) {
   const style: CSSProperties | undefined = stickyLeft === undefined ? undefined : { left: stickyLeft };
@@ -79,7 +85,7 @@ function RowView({ row, offsets }: { row: LayoutRow; offsets: number[] }) {
 function FocusRequests({ grid }: { grid: GridModel }) {
   const request = useEditor((s) => (s.focus?.cell && grid.where.has(s.focus.cell) ? s.focus : null));
   useEffect(() => {
-    if (request) focusCell(request.cell, { scroll: true });
+    if (request) focusCell(request.cell);
   }, [request]);
   return null;
 }
@@ -101,9 +107,13 @@ export const Grid = memo(function Grid({ grid, label }: { grid: GridModel; label
     <GridContext.Provider value={grid}>
       <FocusRequests grid={grid} />
       {layout.note && <p className="table-note">{layout.note}</p>}
-      {/* Scrolling a cell into view must not leave it under the sticky row labels. */}
-      <div className="grid-scroll" style={{ scrollPaddingLeft: labelWidth }}>
-        <table className="grid" aria-label={label} style={{ width: widths.reduce((a, b) => a + b, 0) }}>
+      <div className="grid-box">
+        <table
+          className="grid"
+          aria-label={label}
+          style={{ width: widths.reduce((a, b) => a + b, 0) }}
+          {...{ [STICKY_LEFT_ATTRIBUTE]: labelWidth }}
+        >
           <colgroup>
             {widths.map((width, i) => (
               <col key={i} style={{ width }} />
