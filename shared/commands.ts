@@ -19,13 +19,13 @@ export interface Shortcut {
 
 /**
  * Who carries a command out: the editor (every document command, run by the
- * key handler, the toolbar and menu clicks), the desktop side (quit, about,
- * zoom) or the focused text field (cut, copy, paste, select all).
+ * key handler, the toolbar and menu clicks), the desktop side (quit, about)
+ * or the focused text field (cut, copy, paste, select all).
  */
 export type CommandRunner = 'editor' | 'desktop' | 'field';
 
 /** Electron's built-in menu roles the desktop and field commands map to. */
-export type CommandRole = 'cut' | 'copy' | 'paste' | 'selectAll' | 'zoomIn' | 'zoomOut' | 'resetZoom';
+export type CommandRole = 'cut' | 'copy' | 'paste' | 'selectAll';
 
 export interface CommandDeclaration {
   /** As the menu shows it; "…" where the command asks something before it acts. */
@@ -93,9 +93,25 @@ export const COMMANDS = {
   section6: sectionCommand('六', 5),
   previousSection: { label: '上一部分', shortcuts: [{ key: 'PageUp', ctrl: true }], runsIn: 'editor' },
   nextSection: { label: '下一部分', shortcuts: [{ key: 'PageDown', ctrl: true }], runsIn: 'editor' },
-  zoomIn: { label: '放大', shortcuts: [{ key: '=', ctrl: true }], runsIn: 'desktop', role: 'zoomIn' },
-  zoomOut: { label: '缩小', shortcuts: [{ key: '-', ctrl: true }], runsIn: 'desktop', role: 'zoomOut' },
-  resetZoom: { label: '实际大小', shortcuts: [{ key: '0', ctrl: true }], runsIn: 'desktop', role: 'resetZoom' },
+  // The editor zooms itself (remembered, never on paper); '+' is Ctrl+Shift+= or the keypad's.
+  zoomIn: {
+    label: '放大',
+    shortcuts: [
+      { key: '=', ctrl: true },
+      { key: '+', ctrl: true },
+      { key: '+', ctrl: true, shift: true },
+    ],
+    runsIn: 'editor',
+  },
+  zoomOut: {
+    label: '缩小',
+    shortcuts: [
+      { key: '-', ctrl: true },
+      { key: '_', ctrl: true, shift: true },
+    ],
+    runsIn: 'editor',
+  },
+  resetZoom: { label: '实际大小', shortcuts: [{ key: '0', ctrl: true }], runsIn: 'editor', help: '恢复为 100%' },
   help: { label: '帮助', shortcuts: [{ key: 'F1' }], runsIn: 'editor', help: '怎样填写、各种颜色的含义、快捷键' },
   about: { label: '关于年报', runsIn: 'desktop' },
 } as const satisfies Record<string, CommandDeclaration>;

@@ -3,7 +3,7 @@
  * (shared/commands.ts). Editor commands go to the editor as MenuCommands (its
  * store owns the document and its undo history); their shortcuts are shown
  * here but handled by the editor's one key handler, so a key and a click take
- * the same path. Clipboard and zoom use Electron's built-in roles.
+ * the same path. Clipboard commands use Electron's built-in roles.
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand, RecentFile } from '../../shared/bridge.ts';

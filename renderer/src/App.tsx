@@ -15,7 +15,7 @@ import { PrintView } from './print/PrintView.tsx';
 import { SCROLL_ROOT_ATTRIBUTE } from './grid/reveal.ts';
 import { useEditor, useEditorContext } from './store/context.tsx';
 import { usePanel } from './view/panels.ts';
-import { installZoom } from './view/zoom.ts';
+import { restoreZoom } from './view/zoom.ts';
 
 function Page() {
   const page = useEditor((s) => s.page);
@@ -29,7 +29,7 @@ export function App() {
   const [navFolded] = usePanel('nav');
   const [findingsFolded] = usePanel('findings');
 
-  useEffect(() => installZoom(window), []);
+  useEffect(restoreZoom, []);
 
   useEffect(() => {
     const disconnect = connectDocument(editor);

@@ -6,6 +6,7 @@
 import { useEffect } from 'react';
 import { commandForKey, isEditorCommand } from '../../../shared/commands.ts';
 import { useEditor, useEditorContext, type Editor } from '../store/context.tsx';
+import { firstField } from '../view/arrival.ts';
 import { runCommand } from './registry.ts';
 
 export function handleCommandKey(editor: Editor, event: KeyboardEvent): void {
@@ -17,11 +18,6 @@ export function handleCommandKey(editor: Editor, event: KeyboardEvent): void {
   if (editor.store.getState().dialog && id !== 'help') return;
   event.preventDefault();
   runCommand(editor, id);
-}
-
-/** The first field a clerk can type in on the page shown. */
-export function firstField(page: Element): HTMLElement | null {
-  return page.querySelector<HTMLElement>('input:not([readonly]):not([type="hidden"]), textarea, select');
 }
 
 function PageFocus() {

@@ -10,6 +10,7 @@ import { SECTION_KEYS, type SectionKey } from '../../../shared/formats/types.ts'
 import { closeRequested, exportPdf, importLastYear, openDocument, printReport, requestExport, saveDocument, settleUnsaved } from '../commands.ts';
 import type { Editor } from '../store/context.tsx';
 import type { PageKey } from '../store/derive.ts';
+import { zoom } from '../view/zoom.ts';
 import type { EditorState } from '../store/editor.ts';
 
 /** What enablement looks at: the editor's state and its undo history. */
@@ -62,6 +63,9 @@ export const BINDINGS: Readonly<Record<EditorCommandId, Binding>> = {
   ...sectionBindings,
   previousSection: { run: (editor) => stepPage(editor, -1), enabled: hasReport },
   nextSection: { run: (editor) => stepPage(editor, 1), enabled: hasReport },
+  zoomIn: { run: () => void zoom('in') },
+  zoomOut: { run: () => void zoom('out') },
+  resetZoom: { run: () => void zoom('reset') },
   help: { run: (editor) => editor.actions.openDialog({ kind: 'help' }) },
 };
 

@@ -8,6 +8,11 @@ import { useEffect, type RefObject } from 'react';
 import { SCROLL_ROOT_ATTRIBUTE } from '../grid/reveal.ts';
 import { useEditorContext } from '../store/context.tsx';
 
+/** The first field a clerk can type in on a page. */
+export function firstField(page: Element): HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null {
+  return page.querySelector<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input:not([readonly]):not([type="hidden"]), textarea, select');
+}
+
 export function useArrivalFocus(page: RefObject<HTMLElement | null>): void {
   const editor = useEditorContext();
   useEffect(() => {
@@ -16,9 +21,9 @@ export function useArrivalFocus(page: RefObject<HTMLElement | null>): void {
     if (!root || focus?.cell || focus?.narrative || focus?.field || dialog) return;
     const scroller = root.closest<HTMLElement>(`[${SCROLL_ROOT_ATTRIBUTE}]`);
     scroller?.scrollTo({ top: 0, left: 0 });
-    const first = root.querySelector<HTMLInputElement | HTMLTextAreaElement>('input:not([readonly]), textarea');
+    const first = firstField(root);
     first?.focus({ preventScroll: true });
     if (first instanceof HTMLInputElement) first.select();
-    else first?.setSelectionRange(0, 0);
+    else if (first instanceof HTMLTextAreaElement) first.setSelectionRange(0, 0);
   }, [editor, page]);
 }

@@ -1,6 +1,6 @@
 /**
- * The editor's zoom: Ctrl+= / Ctrl+- / Ctrl+0 step through fixed levels, and
- * the level is remembered. The whole page is zoomed with CSS `zoom` on the
+ * The editor's zoom: the registry's 放大 / 缩小 / 实际大小 (Ctrl+= / Ctrl+- /
+ * Ctrl+0) step through fixed levels, and the level is remembered. The whole page is zoomed with CSS `zoom` on the
  * root (print.css resets it for paper), so the browser mode and the desktop
  * behave alike.
  */
@@ -24,23 +24,6 @@ export function parseZoom(stored: string | null): number {
   return ZOOM_LEVELS.find((l) => l === level) ?? 1;
 }
 
-/** The step a key press asks for: Ctrl (or ⌘) with =/+, - or 0, on the main keys or the keypad. */
-export function zoomStepForKey(key: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean }): ZoomStep | null {
-  if (!(key.ctrlKey || key.metaKey) || key.altKey) return null;
-  switch (key.key) {
-    case '=':
-    case '+':
-      return 'in';
-    case '-':
-    case '_':
-      return 'out';
-    case '0':
-      return 'reset';
-    default:
-      return null;
-  }
-}
-
 let level = 1;
 
 export function currentZoom(): number {
@@ -59,18 +42,7 @@ export function zoom(step: ZoomStep): number {
   return level;
 }
 
-/**
- * Applies the remembered level and handles the zoom keys until the returned
- * function is called. The keys are caught before the browser's own zoom.
- */
-export function installZoom(target: Window = window): () => void {
+/** Applies the remembered level (at start). */
+export function restoreZoom(): void {
   apply(parseZoom(readPreference(STORAGE_KEY)));
-  const onKeyDown = (event: KeyboardEvent) => {
-    const step = zoomStepForKey(event);
-    if (!step) return;
-    event.preventDefault();
-    zoom(step);
-  };
-  target.addEventListener('keydown', onKeyDown, { capture: true });
-  return () => target.removeEventListener('keydown', onKeyDown, { capture: true });
 }

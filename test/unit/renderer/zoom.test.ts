@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseZoom, steppedZoom, ZOOM_LEVELS, zoomStepForKey } from '../../../renderer/src/view/zoom.ts';
+import { commandForKey } from '../../../shared/commands.ts';
+import { parseZoom, steppedZoom, ZOOM_LEVELS } from '../../../renderer/src/view/zoom.ts';
 
-const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = { ctrlKey: true }) => ({
+const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }> = { ctrlKey: true }) => ({
   key: k,
   ctrlKey: false,
   metaKey: false,
   altKey: false,
+  shiftKey: false,
   ...mods,
 });
 
@@ -34,18 +36,18 @@ describe('the editor zoom', () => {
   });
 
   it.each([
-    [key('='), 'in'],
-    [key('+'), 'in'],
-    [key('-'), 'out'],
-    [key('_'), 'out'],
-    [key('0'), 'reset'],
-    [key('=', { metaKey: true }), 'in'],
-    [key('=', {}), null],
-    [key('=', { ctrlKey: true, altKey: true }), null],
-    [key('s'), null],
-    [key('1'), null],
-  ])('%o asks for %s', (press, step) => {
-    expect(zoomStepForKey(press)).toBe(step);
+    [key('='), 'zoomIn'],
+    [key('+'), 'zoomIn'],
+    [key('+', { ctrlKey: true, shiftKey: true }), 'zoomIn'],
+    [key('-'), 'zoomOut'],
+    [key('_', { ctrlKey: true, shiftKey: true }), 'zoomOut'],
+    [key('0'), 'resetZoom'],
+    [key('=', { metaKey: true }), 'zoomIn'],
+    [key('=', {}), undefined],
+    [key('=', { ctrlKey: true, altKey: true }), undefined],
+    [key('1'), 'section1'],
+  ])('the registry gives %o the command %s', (press, command) => {
+    expect(commandForKey(press)).toBe(command);
   });
 
   it.each([
