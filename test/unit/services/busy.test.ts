@@ -3,7 +3,7 @@
  * end of reading or writing, whatever the outcome: the time the clerk spends
  * in a dialog must not show as work.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -41,6 +41,7 @@ class SlowDialogs implements DialogPort {
     return 'discard';
   }
   async askSaveConflict(): Promise<ConflictChoice> {
+    events.push('dialog conflict');
     return 'cancel';
   }
 }
@@ -56,7 +57,15 @@ beforeEach(async () => {
   fileSide = createFileSide({
     userData: join(dir, 'userData'),
     dialogs: new SlowDialogs(),
-    window: { print: async () => undefined, printToPdf: async () => null, showDocumentState: () => undefined, confirmClose: () => undefined },
+    window: {
+      print: async () => undefined,
+      printToPdf: async () => {
+        events.push('print to pdf');
+        return new Uint8Array([0x25, 0x50]);
+      },
+      showDocumentState: () => undefined,
+      confirmClose: () => undefined,
+    },
     formats: {
       codec: { serialize: (r) => JSON.stringify(r), parse: (t) => ReportSchema.parse(JSON.parse(t)) },
       exporters: {
@@ -123,5 +132,21 @@ describe('busy states of the file side', () => {
     const opened = await fileSide.handlers.openRecent(join(dir, '甲镇.nianbao'));
     expect(opened.ok).toBe(true);
     expect(events).toEqual(['busy 正在读取“甲镇.nianbao”……', 'busy end']);
+  });
+
+  it('reports the check before a conflict question and nothing after it is cancelled', async () => {
+    answers = [join(dir, '甲镇')];
+    await fileSide.handlers.saveReportAs(report);
+    const path = join(dir, '甲镇.nianbao');
+    await appendFile(path, ' ');
+    events = [];
+    expect(await fileSide.handlers.saveReport(report, path)).toEqual({ ok: true, value: null });
+    expect(events).toEqual(['busy 正在保存“甲镇.nianbao”……', 'busy end', 'dialog conflict']);
+  });
+
+  it('reports making the PDF and writing it as two spells of work around the dialog', async () => {
+    answers = [join(dir, '报告')];
+    expect(await fileSide.handlers.exportPdf(report)).toMatchObject({ ok: true, value: { name: '报告.pdf' } });
+    expect(events).toEqual(['busy 正在导出……', 'print to pdf', 'busy end', 'dialog pdf', 'dialog answered', 'busy 正在导出……', 'busy end']);
   });
 });
