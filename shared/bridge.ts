@@ -168,6 +168,24 @@ export const MenuCommandSchema = z.union([
 export type MenuCommand = z.infer<typeof MenuCommandSchema>;
 
 // ---------------------------------------------------------------------------
+// Work under way in the file side (reading, importing, exporting, saving),
+// pushed after any dialog has been answered: the editor shows it when it
+// lasts over a second.
+
+export const BusyStateSchema = z.strictObject({ label: z.string().max(MAX_SHORT_TEXT) }).nullable();
+/** What is being done, for the clerk; null when it is over (the result's notice follows). */
+export type BusyState = z.infer<typeof BusyStateSchema>;
+
+const quoted = (name: string) => `“${name}”`;
+
+/** The clerk's words for the work of each kind, with the file's base name where it is known. */
+export const BUSY_LABELS = {
+  read: (name: string) => `正在读取${quoted(name)}……`,
+  save: (name: string) => `正在保存${quoted(name)}……`,
+  export: () => '正在导出……',
+} as const;
+
+// ---------------------------------------------------------------------------
 // Results.
 
 export type BridgeResult<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -235,6 +253,8 @@ export interface NianbaoApi {
   confirmClose(proceed: boolean): Promise<BridgeResult<null>>;
   /** Menu commands and OS requests; returns the unsubscribe function. */
   onMenuCommand(callback: (command: MenuCommand) => void): () => void;
+  /** Reading or writing under way (open, openRecent, importLastYear, save, saveAs, exports) and its end; returns the unsubscribe function. */
+  onBusy(callback: (busy: BusyState) => void): () => void;
 }
 
 // ---------------------------------------------------------------------------
@@ -283,7 +303,7 @@ export const BRIDGE = {
   confirmClose: { channel: CHANNELS.confirmClose, args: z.tuple([z.boolean()]), result: nothing },
 } as const;
 
-export { CHANNELS, DROPPED_FILE_CHANNEL, MENU_COMMAND_CHANNEL } from './bridgeChannels.ts';
+export { BUSY_CHANNEL, CHANNELS, DROPPED_FILE_CHANNEL, MENU_COMMAND_CHANNEL } from './bridgeChannels.ts';
 
 export type InvokeMethod = keyof typeof BRIDGE;
 export const INVOKE_METHODS = Object.keys(BRIDGE) as InvokeMethod[];
@@ -299,7 +319,7 @@ export type BridgeHandlers = {
 };
 
 // The table and the interface must describe the same methods.
-type ApiInvoke = Omit<NianbaoApi, 'onMenuCommand'>;
+type ApiInvoke = Omit<NianbaoApi, 'onMenuCommand' | 'onBusy'>;
 const _tableCoversApi: Record<keyof ApiInvoke, unknown> = BRIDGE;
 const _apiCoversTable: Record<InvokeMethod, unknown> = {} as ApiInvoke;
 

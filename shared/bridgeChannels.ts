@@ -25,6 +25,9 @@ export const CHANNELS = {
 /** The file side pushes MenuCommands to the renderer on this channel. */
 export const MENU_COMMAND_CHANNEL = 'nianbao:menuCommand';
 
+/** The file side pushes BusyStates (work under way, or done) to the renderer on this channel. */
+export const BUSY_CHANNEL = 'nianbao:busy';
+
 /** The preload reports the path of a .nianbao file the clerk dropped on the window. */
 export const DROPPED_FILE_CHANNEL = 'nianbao:droppedFile';
 

@@ -17,7 +17,7 @@ import { buildMenuTemplate } from './menu.ts';
 import { handleAppProtocol, registerAppScheme } from './protocol.ts';
 import { cliArgsFromArgv, reportPathsFromArgv } from './argv.ts';
 import { denyAllPermissions, hardenWebContents } from './security.ts';
-import { APP_ENTRY_URL, guardClose, sendCommand, windowOptions } from './window.ts';
+import { APP_ENTRY_URL, guardClose, sendBusy, sendCommand, windowOptions } from './window.ts';
 import type { CloseGuard } from './window.ts';
 
 const APP_NAME = '年报';
@@ -87,6 +87,9 @@ function start(): void {
       },
     },
     onRecentChanged: () => void refreshMenu(),
+    busy: (busy) => {
+      if (win) sendBusy(win, busy);
+    },
     log: (error) => console.error(error),
   });
 

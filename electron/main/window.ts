@@ -4,8 +4,8 @@
  */
 import { BrowserWindow } from 'electron';
 import type { BrowserWindowConstructorOptions } from 'electron';
-import type { MenuCommand } from '../../shared/bridge.ts';
-import { MENU_COMMAND_CHANNEL } from '../../shared/bridgeChannels.ts';
+import type { BusyState, MenuCommand } from '../../shared/bridge.ts';
+import { BUSY_CHANNEL, MENU_COMMAND_CHANNEL } from '../../shared/bridgeChannels.ts';
 import { APP_ORIGIN } from './security.ts';
 
 export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
@@ -87,4 +87,9 @@ export function guardClose(win: BrowserWindow, askFallback: () => Promise<boolea
 
 export function sendCommand(win: BrowserWindow, command: MenuCommand): void {
   if (!win.isDestroyed()) win.webContents.send(MENU_COMMAND_CHANNEL, command);
+}
+
+/** Work under way in the file side, or its end: the editor shows it after a second. */
+export function sendBusy(win: BrowserWindow, busy: BusyState): void {
+  if (!win.isDestroyed()) win.webContents.send(BUSY_CHANNEL, busy);
 }

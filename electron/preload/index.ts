@@ -5,9 +5,9 @@
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { IpcRendererEvent } from 'electron';
-import type { MenuCommand, NianbaoApi } from '../../shared/bridge.ts';
+import type { BusyState, MenuCommand, NianbaoApi } from '../../shared/bridge.ts';
 import type { DroppedFileClaim } from '../services/grants.ts';
-import { CHANNELS, COMMANDS_READY_CHANNEL, DROPPED_FILE_CHANNEL, MENU_COMMAND_CHANNEL } from '../../shared/bridgeChannels.ts';
+import { BUSY_CHANNEL, CHANNELS, COMMANDS_READY_CHANNEL, DROPPED_FILE_CHANNEL, MENU_COMMAND_CHANNEL } from '../../shared/bridgeChannels.ts';
 
 const invoke =
   (channel: string) =>
@@ -39,6 +39,13 @@ const api: NianbaoApi = {
     ipcRenderer.send(COMMANDS_READY_CHANNEL);
     return () => {
       ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, listener);
+    };
+  },
+  onBusy(callback) {
+    const listener = (_event: IpcRendererEvent, busy: BusyState) => callback(busy);
+    ipcRenderer.on(BUSY_CHANNEL, listener);
+    return () => {
+      ipcRenderer.removeListener(BUSY_CHANNEL, listener);
     };
   },
 };

@@ -18,6 +18,7 @@ export interface FileSideOptions {
   window: WindowPort;
   formats: ReportFormats;
   onRecentChanged?: () => void;
+  busy?: HandlerDeps['busy'];
   log?: HandlerDeps['log'];
 }
 
@@ -40,6 +41,7 @@ export function createFileSide(options: FileSideOptions): FileSide {
     recent,
     window: options.window,
     ...(options.onRecentChanged ? { onRecentChanged: options.onRecentChanged } : {}),
+    ...(options.busy ? { busy: options.busy } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
   return { handlers, grants, recent, autosave };

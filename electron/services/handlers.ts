@@ -5,10 +5,11 @@
  * the window) comes in through ports.
  */
 import { basename, extname } from 'node:path';
-import { fail, ok } from '../../shared/bridge.ts';
+import { BUSY_LABELS, fail, ok } from '../../shared/bridge.ts';
 import type {
   BridgeHandlers,
   BridgeResult,
+  BusyState,
   DocumentState,
   ExportDocxOptionsSchema,
   ExportHtmlOptionsSchema,
@@ -74,6 +75,11 @@ export interface HandlerDeps extends ReportFormats {
   window: WindowPort;
   /** Told when the recent list changed (the menu rebuilds 最近打开). */
   onRecentChanged?: () => void;
+  /**
+   * Told when reading or writing begins (after the dialog was answered) and
+   * when it ends, whatever the outcome; the editor shows work over a second.
+   */
+  busy?: (busy: BusyState) => void;
   /** Unexpected failures (not the clerk's doing) are logged here; the clerk sees a plain message. */
   log?: (error: unknown) => void;
 }
@@ -133,13 +139,25 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
     }
   }
 
+  /** Reports `run` as busy work: started now, over when it settles. Never around a dialog. */
+  async function busyWhile<T>(label: string, run: () => Promise<T>): Promise<T> {
+    deps.busy?.({ label });
+    try {
+      return await run();
+    } finally {
+      deps.busy?.(null);
+    }
+  }
+
   async function remember(path: string): Promise<void> {
     grants.grant(path);
     await recent.add(path).catch((error: unknown) => deps.log?.(error));
     deps.onRecentChanged?.();
   }
 
-  async function readReport(path: string): Promise<OpenedReport> {
+  const readReport = (path: string) => busyWhile(BUSY_LABELS.read(basename(path)), () => readReportNow(path));
+
+  async function readReportNow(path: string): Promise<OpenedReport> {
     const bytes = await readFileCapped(path, MAX_REPORT_BYTES);
     const report = codec.parse(new TextDecoder('utf-8', { fatal: false }).decode(bytes));
     known.set(path, versionOf(bytes));
@@ -147,7 +165,10 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
     return { path, name: basename(path), report };
   }
 
-  async function writeReport(report: Report, path: string): Promise<{ path: string; name: string }> {
+  const writeReport = (report: Report, path: string) =>
+    busyWhile(BUSY_LABELS.save(basename(path)), () => writeReportNow(report, path));
+
+  async function writeReportNow(report: Report, path: string): Promise<{ path: string; name: string }> {
     const bytes = new TextEncoder().encode(codec.serialize(report));
     await writeFileAtomic(path, bytes, { backup: true });
     known.set(path, versionOf(bytes));
@@ -183,11 +204,13 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
     const chosen = await dialogs.chooseSave(kind, suggestedName(report, kind));
     if (chosen === null) return ok(null);
     const path = withExtension(chosen, SAVE_FILTERS[kind].extensions[0] ?? kind);
-    await writeFileAtomic(path, await produce());
+    await busyWhile(BUSY_LABELS.export(), async () => writeFileAtomic(path, await produce()));
     return ok({ path, name: basename(path) });
   }
 
-  async function importTemplate(path: string): Promise<ImportedReport> {
+  const importTemplate = (path: string) => busyWhile(BUSY_LABELS.read(basename(path)), () => importTemplateNow(path));
+
+  async function importTemplateNow(path: string): Promise<ImportedReport> {
     const bytes = await readFileCapped(path, MAX_TEMPLATE_BYTES);
     const extension = extname(path).toLowerCase();
     let result: ImportResult;
@@ -231,7 +254,7 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
       guard('保存失败：发生意外错误。', async () => {
         if (path === undefined) return saveAs(report);
         if (!grants.has(path)) return fail(REFUSED_PATH);
-        const conflict = await conflictAt(path);
+        const conflict = await busyWhile(BUSY_LABELS.save(basename(path)), () => conflictAt(path));
         if (conflict !== null) {
           const choice = await dialogs.askSaveConflict(basename(path), conflict);
           if (choice === 'saveAs') return saveAs(report);
@@ -260,7 +283,7 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
 
     exportPdf: (report) =>
       guard('导出 PDF 失败：发生意外错误。', async () => {
-        const pdf = await deps.window.printToPdf();
+        const pdf = await busyWhile(BUSY_LABELS.export(), () => deps.window.printToPdf());
         if (pdf === null) return fail(PDF_UNAVAILABLE);
         return exportFile('pdf', report, () => pdf);
       }),

@@ -5,7 +5,8 @@
  * asked with window.prompt, or answered by a test through
  * window.__nianbaoDialog(request); a question the file side raises mid-call
  * (a save conflict) comes back to be asked, and the call is sent again with
- * the answer. Printing and the title stay in the page; shortcuts are the
+ * the answer. Busy states (onBusy) are the page's own: from the dialog's
+ * answer until the call's result arrives. Printing and the title stay in the page; shortcuts are the
  * editor's own (its key handler serves both modes).
  *
  * The run's token arrives in the address fragment (#token=…); it is kept in
@@ -13,7 +14,7 @@
  * reload keeps working, and taken out of the address bar. Closing the tab
  * with unsaved changes asks first, as the desktop window does.
  */
-import { INVOKE_METHODS } from '../../shared/bridge.ts';
+import { BUSY_LABELS, INVOKE_METHODS } from '../../shared/bridge.ts';
 
 export const CLIENT_SCRIPT_PATH = '/__nianbao_bridge.js';
 export const API_PREFIX = '/__nianbao/api/';
@@ -33,10 +34,27 @@ const DIALOGS: Record<string, 'open' | 'save' | 'unsaved'> = {
   askUnsavedChanges: 'unsaved',
 };
 
+// Which methods are busy work once their dialog is answered, and the label's kind.
+const BUSY: Record<string, keyof typeof BUSY_LABELS> = {
+  openReport: 'read',
+  openRecent: 'read',
+  importLastYear: 'read',
+  saveReport: 'save',
+  saveReportAs: 'save',
+  exportDocx: 'export',
+  exportText: 'export',
+  exportHtml: 'export',
+  exportPdf: 'export',
+};
+const NAME_SLOT = '{name}';
+
 export function clientScript(): string {
   const config = JSON.stringify({
     methods: INVOKE_METHODS,
     dialogs: DIALOGS,
+    busy: BUSY,
+    busyLabels: Object.fromEntries(Object.entries(BUSY_LABELS).map(([kind, label]) => [kind, label(NAME_SLOT)])),
+    nameSlot: NAME_SLOT,
     prefix: API_PREFIX,
     tokenHeader: TOKEN_HEADER,
     tokenKey: TOKEN_STORAGE_KEY,
@@ -45,6 +63,7 @@ export function clientScript(): string {
   'use strict';
   const config = ${config};
   const listeners = new Set();
+  const busyListeners = new Set();
   const fromAddress = /^#token=([0-9a-f]+)$/.exec(location.hash);
   if (fromAddress) {
     sessionStorage.setItem(config.tokenKey, fromAddress[1]);
@@ -77,6 +96,19 @@ export function clientScript(): string {
     return window.confirm((need.conflict === 'readOnly' ? '“' + need.name + '”是只读文件。' : '') + '是否另存为另一个文件？') ? 'saveAs' : 'cancel';
   }
 
+  function setBusy(busy) {
+    for (const listener of busyListeners) listener(busy);
+  }
+
+  // The base name of the file the call reads or writes: the dialog's answer, or the path passed.
+  function busyLabel(method, args, dialog) {
+    const kind = config.busy[method];
+    const given = typeof dialog === 'string' ? dialog : typeof args[1] === 'string' ? args[1] : typeof args[0] === 'string' ? args[0] : '';
+    let name = given.split(/[\\/]/).pop();
+    if (kind === 'save' && !name.toLowerCase().endsWith('.' + EXT[method])) name += '.' + EXT[method];
+    return config.busyLabels[kind].replace(config.nameSlot, () => name);
+  }
+
   async function call(method, args) {
     while (args.length > 0 && args[args.length - 1] === undefined) args = args.slice(0, -1);
     if (token === null) return { ok: false, message: '本页面缺少访问口令：请打开启动年报时显示的完整地址。' };
@@ -85,12 +117,20 @@ export function clientScript(): string {
       const body = dialog === undefined ? { args } : { args, dialog };
       // The file side may ask mid-call (a save conflict, then a file name): answer and call again.
       for (let round = 0; round < 3; round++) {
-        const response = await fetch(config.prefix + method, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', [config.tokenHeader]: token },
-          body: JSON.stringify(body),
-        });
-        const result = await response.json();
+        // A cancelled dialog leaves nothing to do; a question mid-call is the clerk's time, not work.
+        const busy = config.busy[method] !== undefined && body.dialog !== null && body.conflict !== 'cancel';
+        if (busy) setBusy({ label: busyLabel(method, args, body.dialog) });
+        let result;
+        try {
+          const response = await fetch(config.prefix + method, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', [config.tokenHeader]: token },
+            body: JSON.stringify(body),
+          });
+          result = await response.json();
+        } finally {
+          if (busy) setBusy(null);
+        }
         const need = result && result.needDialog;
         if (!need) return result;
         if (need.kind === 'conflict') body.conflict = await askConflict(method, need);
@@ -121,6 +161,10 @@ export function clientScript(): string {
   api.onMenuCommand = (callback) => {
     listeners.add(callback);
     return () => listeners.delete(callback);
+  };
+  api.onBusy = (callback) => {
+    busyListeners.add(callback);
+    return () => busyListeners.delete(callback);
   };
   window.addEventListener('beforeunload', (event) => {
     if (!dirty) return;

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { connectDocument, offerRecovery } from './commands.ts';
 import { CommandKeys } from './commands/CommandKeys.tsx';
 import { runMenuCommand } from './commands/registry.ts';
+import { BusyIndicator } from './components/BusyIndicator.tsx';
 import { Dialogs } from './components/Dialogs.tsx';
 import { FindingsPanel } from './components/FindingsPanel.tsx';
 import { InfoPage } from './components/InfoPage.tsx';
@@ -70,6 +71,7 @@ export function App() {
       )}
       <CommandKeys />
       <Dialogs />
+      <BusyIndicator />
       {printed && <PrintView report={printed} />}
     </div>
   );

@@ -6,17 +6,20 @@
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { vi } from 'vitest';
-import type { MenuCommand, NianbaoApi } from '../../shared/bridge.ts';
+import type { BusyState, MenuCommand, NianbaoApi } from '../../shared/bridge.ts';
 import { createReport, type Report } from '../../shared/model/report.ts';
 import { createEditor, EditorProvider, type Editor } from '../../renderer/src/store/context.tsx';
 
 export interface FakeApi extends NianbaoApi {
   /** Sends a menu command as the file side would. */
   sendMenu(command: MenuCommand): void;
+  /** Sends a busy state as the file side would. */
+  sendBusy(busy: BusyState): void;
 }
 
 export function fakeApi(overrides: Partial<NianbaoApi> = {}): FakeApi {
   const listeners = new Set<(command: MenuCommand) => void>();
+  const busyListeners = new Set<(busy: BusyState) => void>();
   const done = <T,>(value: T) => vi.fn(async () => ({ ok: true as const, value }));
   const api: FakeApi = {
     openReport: done(null),
@@ -42,6 +45,13 @@ export function fakeApi(overrides: Partial<NianbaoApi> = {}): FakeApi {
     },
     sendMenu(command) {
       for (const listener of listeners) listener(command);
+    },
+    onBusy(callback) {
+      busyListeners.add(callback);
+      return () => busyListeners.delete(callback);
+    },
+    sendBusy(busy) {
+      for (const listener of busyListeners) listener(busy);
     },
     ...overrides,
   };

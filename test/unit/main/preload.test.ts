@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { MenuCommand, NianbaoApi } from '../../../shared/bridge.ts';
+import type { BusyState, MenuCommand, NianbaoApi } from '../../../shared/bridge.ts';
 import { BRIDGE } from '../../../shared/bridge.ts';
-import { COMMANDS_READY_CHANNEL, DROPPED_FILE_CHANNEL, MENU_COMMAND_CHANNEL } from '../../../shared/bridgeChannels.ts';
+import { BUSY_CHANNEL, COMMANDS_READY_CHANNEL, DROPPED_FILE_CHANNEL, MENU_COMMAND_CHANNEL } from '../../../shared/bridgeChannels.ts';
 
 const electron = vi.hoisted(() => ({
   contextBridge: { exposeInMainWorld: vi.fn() },
@@ -32,7 +32,7 @@ beforeAll(async () => {
 
 describe('preload', () => {
   it('exposes exactly the bridge methods', () => {
-    expect(Object.keys(api).sort()).toEqual([...Object.keys(BRIDGE), 'onMenuCommand'].sort());
+    expect(Object.keys(api).sort()).toEqual([...Object.keys(BRIDGE), 'onBusy', 'onMenuCommand'].sort());
   });
 
   it('forwards each method to its channel', async () => {
@@ -52,6 +52,18 @@ describe('preload', () => {
     expect(received).toEqual([{ kind: 'save' }]);
     unsubscribe();
     expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith(MENU_COMMAND_CHANNEL, listener);
+  });
+
+  it('delivers busy states without the IPC event, and unsubscribes', () => {
+    const received: BusyState[] = [];
+    const unsubscribe = api.onBusy((busy) => received.push(busy));
+    const [channel, listener] = electron.ipcRenderer.on.mock.calls.at(-1) as unknown as [string, (e: unknown, b: BusyState) => void];
+    expect(channel).toBe(BUSY_CHANNEL);
+    listener({ sender: 'secret' }, { label: '正在导出……' });
+    listener({ sender: 'secret' }, null);
+    expect(received).toEqual([{ label: '正在导出……' }, null]);
+    unsubscribe();
+    expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith(BUSY_CHANNEL, listener);
   });
 
   it('reports only real drops of report files, with the dropped File\'s size and time', () => {

@@ -7,8 +7,8 @@ import { reportPathsFromArgv } from '../../../electron/main/argv.ts';
 import { buildMenuTemplate } from '../../../electron/main/menu.ts';
 import { resolveAppPath, serveAppRequest } from '../../../electron/main/protocol.ts';
 import { hardenWebContents, isAppUrl } from '../../../electron/main/security.ts';
-import { guardClose, windowOptions } from '../../../electron/main/window.ts';
-import { MENU_COMMAND_CHANNEL } from '../../../shared/bridgeChannels.ts';
+import { guardClose, sendBusy, windowOptions } from '../../../electron/main/window.ts';
+import { BUSY_CHANNEL, MENU_COMMAND_CHANNEL } from '../../../shared/bridgeChannels.ts';
 import type { MenuItemConstructorOptions, WebContents } from 'electron';
 
 describe('window', () => {
@@ -112,6 +112,18 @@ describe('close handshake', () => {
     });
     return { win, sent, asWindow: win as unknown as BrowserWindow };
   }
+
+  it('pushes busy states on their channel, and nothing to a destroyed window', () => {
+    const { win, sent, asWindow } = fakeWindow();
+    sendBusy(asWindow, { label: '正在导出……' });
+    sendBusy(asWindow, null);
+    win.isDestroyed = () => true;
+    sendBusy(asWindow, { label: '正在导出……' });
+    expect(sent).toEqual([
+      [BUSY_CHANNEL, { label: '正在导出……' }],
+      [BUSY_CHANNEL, null],
+    ]);
+  });
 
   it('closes at once when nothing is unsaved', () => {
     const { win, asWindow } = fakeWindow();
