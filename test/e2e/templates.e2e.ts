@@ -76,8 +76,11 @@ describe('last year as a template, and export', () => {
     await expect.poll(() => dialog.textContent()).toContain('年度未能识别');
     expect(await dialog.getByLabel('本次报告年度').inputValue()).toBe('');
     await dialog.getByLabel('本次报告年度').fill('２０２５');
+    // It names no organ either: asked too.
+    await dialog.getByLabel('机关名称').fill('某某镇人民政府');
     await dialog.getByRole('button', { name: '新建本年度报告' }).click();
     await expect.poll(() => page.getByText(/2025 年度（2021 年版格式/).count()).toBe(1);
+    expect(await page.getByLabel('机关名称', { exact: true }).inputValue()).toBe('某某镇人民政府');
     // Nothing typed yet: no section shows an error.
     const nav = page.getByRole('navigation', { name: '报告章节' });
     expect(await nav.getByRole('button', { name: /个错误/ }).count()).toBe(0);

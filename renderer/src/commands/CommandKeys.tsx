@@ -21,8 +21,8 @@ export function handleCommandKey(editor: Editor, event: KeyboardEvent): void {
 }
 
 function PageFocus() {
-  // Requests that name no cell and no paragraph mean "the page's first field".
-  const request = useEditor((s) => (s.focus && !s.focus.cell && !s.focus.narrative ? s.focus : null));
+  // Requests that name no cell, paragraph or 基本信息 field mean "the page's first field".
+  const request = useEditor((s) => (s.focus && !s.focus.cell && !s.focus.narrative && !s.focus.field ? s.focus : null));
   useEffect(() => {
     if (!request) return;
     const field = firstField(document.querySelector('.page') ?? document.body);

@@ -67,6 +67,9 @@ function ImportDialog({ imported }: { imported: ImportedReport }) {
   // The file may name no year (a blank provincial template): then it is asked, not guessed.
   const lastYear = info.year;
   const [year, setYear] = useState(lastYear === null ? '' : String(lastYear + 1));
+  // Likewise the organ: a blank template names none, and the new report must.
+  const organUnknown = report.organ.trim() === '';
+  const [organ, setOrgan] = useState('');
   const lastFindings = checkReport(report);
   const errors = lastFindings.filter((f) => f.severity === 'error');
   const yearNumber = parseYear(year);
@@ -75,7 +78,11 @@ function ImportDialog({ imported }: { imported: ImportedReport }) {
   const cell = (id: string) => describeCell(info.format, id);
   const start = () => {
     if (yearNumber === null) return;
-    const template = lastYear === null ? { ...imported, report: { ...report, year: yearNumber - 1 } } : imported;
+    const stated = {
+      ...(lastYear === null ? { year: yearNumber - 1 } : {}),
+      ...(organUnknown && organ.trim() !== '' ? { organ: organ.trim() } : {}),
+    };
+    const template = Object.keys(stated).length > 0 ? { ...imported, report: { ...report, ...stated } } : imported;
     void startFromLastYear(editor, template, yearNumber);
   };
   return (
@@ -133,6 +140,12 @@ function ImportDialog({ imported }: { imported: ImportedReport }) {
         <input id="import-year" inputMode="numeric" value={year} placeholder="例如 2025" onChange={(e) => setYear(e.currentTarget.value)} />
         {yearValid && <span className="hint">将使用 {getFormat(formatForYear(yearNumber)).firstYear} 年版格式</span>}
       </div>
+      {organUnknown && (
+        <div className="field-row">
+          <label htmlFor="import-organ">机关名称</label>
+          <input id="import-organ" value={organ} placeholder="文件中没有机关名称，请填写" onChange={(e) => setOrgan(e.currentTarget.value)} />
+        </div>
+      )}
       {!yearValid && year.trim() !== '' && (
         <p className="error">
           请填写{lastYear === null ? '' : '上年之后的'}年度（{range.min}—{range.max}）。
