@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseReportFile } from '../../shared/file/document.ts';
-import { answerNextDialog, cell, createReport, showSection, typeInto, waitForFile } from './harness.ts';
+import { answerNextDialog, cell, createReport, noticeText, showSection, typeInto, waitForFile } from './harness.ts';
 import { useEditorSession } from './useEditorSession.ts';
 
 const editor = useEditorSession();
@@ -123,7 +123,7 @@ describe('the editor in Chromium', () => {
     });
     expect(await cell(page, 'requests.new.total').inputValue()).toBe('6');
     expect(await cell(page, 'requests.carried_in.total').inputValue()).toBe('3');
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('已粘贴 12 个单元格');
+    await expect.poll(() => noticeText(page)).toContain('已粘贴 12 个单元格');
     await page.keyboard.press('Control+z');
     expect(await cell(page, 'requests.new.total').inputValue()).toBe('');
     expect(await cell(page, 'requests.carried_in.other_org').inputValue()).toBe('');
@@ -144,7 +144,7 @@ describe('the editor in Chromium', () => {
     await section一.getByRole('button', { name: '保存说明' }).click();
     await answerNextDialog(page, '本镇.nianbao');
     await page.keyboard.press('Control+s');
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('已保存：本镇.nianbao');
+    await expect.poll(() => noticeText(page)).toContain('已保存：本镇.nianbao');
     const saved = parseReportFile(await readFile(join(editor.session().workspace, '本镇.nianbao'), 'utf8'));
     expect(saved.cells['appeals.count.review_upheld']).toEqual({ raw: '0', source: 'typed' });
     expect(Object.values(saved.acknowledgements).map((a) => a.explanation)).toEqual(['总体情况稍后由办公室统一撰写']);

@@ -110,6 +110,11 @@ export async function showSection(page: Page, numeral: string): Promise<void> {
   await page.getByRole('navigation', { name: '报告章节' }).getByRole('button', { name: new RegExp(`^${numeral}、`) }).click();
 }
 
+/** The notice bar's text (saved, exported, pasted…): a status, but not the busy indicator's. */
+export function noticeText(page: Page): Promise<string | null> {
+  return page.locator('.notice').textContent();
+}
+
 export function cell(page: Page, id: string) {
   return page.locator(`[data-cell="${id}"]`);
 }

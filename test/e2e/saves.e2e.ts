@@ -6,7 +6,7 @@ import { chmod, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseReportFile, serializeReport } from '../../shared/file/document.ts';
-import { answerNextDialog, createReport, showSection, typeInto } from './harness.ts';
+import { answerNextDialog, createReport, noticeText, showSection, typeInto } from './harness.ts';
 import { useEditorSession } from './useEditorSession.ts';
 
 const editor = useEditorSession();
@@ -18,7 +18,7 @@ async function savedOnce(name: string): Promise<string> {
   await typeInto(page, 'requests.new.natural', '5');
   await answerNextDialog(page, name);
   await page.keyboard.press('Control+s');
-  await expect.poll(() => page.getByRole('status').textContent()).toContain(`已保存：${name}`);
+  await expect.poll(() => noticeText(page)).toContain(`已保存：${name}`);
   return join(editor.session().workspace, name);
 }
 
@@ -33,7 +33,7 @@ describe('保存 that respects the file', () => {
     await answerNextDialog(page, 'saveAs');
     await answerNextDialog(page, '本镇（我的）.nianbao');
     await page.keyboard.press('Control+s');
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('已保存：本镇（我的）.nianbao');
+    await expect.poll(() => noticeText(page)).toContain('已保存：本镇（我的）.nianbao');
     expect(parseReportFile(await readFile(path, 'utf8')).organ).toBe('同事改过的');
     const mine = parseReportFile(await readFile(join(editor.session().workspace, '本镇（我的）.nianbao'), 'utf8'));
     expect(mine.cells['requests.new.business']).toEqual({ raw: '6', source: 'typed' });

@@ -6,7 +6,7 @@ import { exportDocx } from '../../shared/export/docx.ts';
 import { importDocx } from '../../shared/import/docx.ts';
 import { TEMPLATE_2021 } from '../fixtures/docx/template.ts';
 import { HUAIAN_2024, XINXI_2020, reportFromFixture, sampleText } from '../fixtures/samples/index.ts';
-import { answerNextDialog, cell, createReport, showSection, typeInto } from './harness.ts';
+import { answerNextDialog, cell, createReport, noticeText, showSection, typeInto } from './harness.ts';
 import { useEditorSession } from './useEditorSession.ts';
 
 const editor = useEditorSession();
@@ -25,7 +25,7 @@ async function exportThroughDialog(page: Page, title: string, file: string, choo
   await choose(dialog);
   await answerNextDialog(page, file);
   await dialog.getByRole('button', { name: /^导出$|^仍然导出/ }).click();
-  await expect.poll(() => page.getByRole('status').textContent()).toContain(`已导出：${file}`);
+  await expect.poll(() => noticeText(page)).toContain(`已导出：${file}`);
   return join(editor.session().workspace, file);
 }
 
