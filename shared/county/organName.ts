@@ -7,7 +7,8 @@
 
 /** Wording that says what kind of body it is, not which one: dropped to compare. */
 const PREFIXES = ['中国共产党', '中共'];
-const SUFFIXES = ['人民政府', '办事处', '办公室', '委员会', '管理委员会', '管委会', '政府'];
+// Longer wording first: 管理委员会 must not lose only its 委员会.
+const SUFFIXES = ['管理委员会', '人民政府', '委员会', '管委会', '办事处', '办公室', '政府'];
 
 /** Exact comparison: NFKC (full-width letters, digits and brackets), no spaces, one kind of bracket. */
 export function sameNameKey(name: string): string {
