@@ -38,7 +38,8 @@ async function listFiles(dir: string): Promise<string[]> {
     if (skipped(entry.name)) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) files.push(...(await listFiles(path)));
-    else if (entry.isFile()) files.push(path);
+    // A link is read as the file it points to; a link to a folder then fails as one, and is listed, not followed.
+    else if (entry.isFile() || entry.isSymbolicLink()) files.push(path);
   }
   return files;
 }

@@ -27,6 +27,8 @@ export interface RosterAmbiguity {
   name: string;
   /** Every organ the name could be, so the office can choose. */
   candidates: string[];
+  /** Other roster names that fit the same single organ (empty when the name itself fits several). */
+  rivals: string[];
   rule: MatchRule;
 }
 
@@ -85,7 +87,8 @@ export function matchRoster(roster: readonly string[], organs: readonly string[]
       if (candidates.length === 1 && only !== undefined && claims.get(only) === 1) {
         matches.push({ name, organ: only, rule, how: MATCH_RULE_TEXT[rule] });
       } else if (candidates.length > 0) {
-        ambiguous.push({ name, candidates, rule });
+        const rivals = candidates.length === 1 ? found.filter((f) => f.name !== name && f.candidates.length === 1 && f.candidates[0] === only).map((f) => f.name) : [];
+        ambiguous.push({ name, candidates, rivals, rule });
       } else next.push(name);
     }
     for (const m of matches) freeOrgans.delete(m.organ);
@@ -116,6 +119,11 @@ export interface RosterCheck {
   unlisted: string[];
 }
 
+function ambiguityText(a: RosterAmbiguity): string {
+  if (a.rivals.length > 0) return `与名单中的“${a.rivals.join('”“')}”都对应${a.candidates[0]}`;
+  return `名称可对应多个单位（${a.candidates.join('、')}）`;
+}
+
 function filesOf(units: readonly RosterUnit[], organ: string): string[] {
   return units.filter((u) => sameNameKey(u.organ) === sameNameKey(organ)).map((u) => u.file);
 }
@@ -127,16 +135,13 @@ function filesOf(units: readonly RosterUnit[], organ: string): string[] {
  */
 export function checkRoster(roster: readonly string[], ofYear: readonly RosterUnit[], others: readonly RosterUnit[]): RosterCheck {
   const current = matchRoster(roster, ofYear.map((u) => u.organ));
-  const missing: MissingUnit[] = current.ambiguous.map((a) => ({
-    name: a.name,
-    reason: `名称可对应多个单位（${a.candidates.join('、')}），未自动认定，请核对`,
-  }));
+  const missing: MissingUnit[] = current.ambiguous.map((a) => ({ name: a.name, reason: `${ambiguityText(a)}，未自动认定，请核对` }));
   const elsewhere = matchRoster(current.unmatched, others.map((u) => u.organ));
   for (const m of elsewhere.matches) {
     const years = [...new Set(others.filter((u) => sameNameKey(u.organ) === sameNameKey(m.organ)).map((u) => u.year ?? '未识别'))];
     missing.push({ name: m.name, reason: `只有其他年度（${years.join('、')}）的报告：${filesOf(others, m.organ).join('、')}（${m.organ}，${m.how}）` });
   }
-  for (const a of elsewhere.ambiguous) missing.push({ name: a.name, reason: `未收到本年度报告；其他年度中名称可对应多个单位（${a.candidates.join('、')}）` });
+  for (const a of elsewhere.ambiguous) missing.push({ name: a.name, reason: `未收到本年度报告；其他年度中${ambiguityText(a)}` });
   for (const name of elsewhere.unmatched) missing.push({ name, reason: '未收到报告' });
   const order = new Map(roster.map((n, i) => [n, i]));
   missing.sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));

@@ -3,7 +3,7 @@
  * from the published samples. The expected sums are worked out here from
  * each counted unit's own evaluated values, not by the code under test.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,6 +123,27 @@ describe('nianbao summarize DIR --year 2024 --json --roster FILE', () => {
     expect(summary.missing[0]!.reason).toContain('通元镇2019.txt');
     expect(summary.missing[1]!.reason).toBe('未收到报告');
     expect(summary.roster!.unlisted).toEqual([]);
+  });
+});
+
+describe('nianbao summarize, the folder as offices keep it', () => {
+  it('does not read a roster kept inside the folder as a report, and reads linked files', async () => {
+    const inside = join(root, '含名单');
+    mkdirSync(inside);
+    copyFileSync(folder.roster, join(inside, '名单.txt'));
+    symlinkSync(join(dir, '乡镇', '洪泽区2024.txt'), join(inside, '洪泽区.txt'));
+    symlinkSync(join(dir, '乡镇'), join(inside, '乡镇'));
+    const { code, stdout } = await cli('summarize', inside, '--year', '2024', '--json', '--roster', join(inside, '名单.txt'));
+    expect(code).toBe(0);
+    const summary = JSON.parse(stdout) as SummaryJson;
+    expect(summary.units.map((u) => u.file)).toEqual(['洪泽区.txt']);
+    // The linked folder is listed, not followed (a link may point back up the tree).
+    expect(summary.unreadable.map((u) => u.file)).toEqual(['乡镇']);
+    // With 淮安市's own report absent, 淮安市 and 洪泽区 both fit 淮安市洪泽区人民政府: neither is guessed.
+    expect(summary.roster!.matches).toEqual([]);
+    const missing = Object.fromEntries(summary.missing.map((m) => [m.name, m.reason]));
+    expect(missing['洪泽区']).toBe('与名单中的“淮安市”都对应淮安市洪泽区人民政府，未自动认定，请核对');
+    expect(missing['淮安市']).toContain('“洪泽区”');
   });
 });
 

@@ -46,7 +46,7 @@ describe('matchRoster against the samples’ organs', () => {
     // 洪泽区 is in both the 2023 and the 2024 spelling: two organs, so no choice is made.
     const result = matchRoster(['洪泽'], SAMPLE_ORGANS);
     expect(result.matches).toEqual([]);
-    expect(result.ambiguous).toEqual([{ name: '洪泽', candidates: ['洪泽区人民政府', '淮安市洪泽区人民政府'], rule: 'substring' }]);
+    expect(result.ambiguous).toEqual([{ name: '洪泽', candidates: ['洪泽区人民政府', '淮安市洪泽区人民政府'], rivals: [], rule: 'substring' }]);
   });
 
   it('lets a stricter match take its organ before a looser one is tried', () => {
@@ -62,7 +62,10 @@ describe('matchRoster against the samples’ organs', () => {
   it('gives an organ two names claim to neither', () => {
     const result = matchRoster(['寅阳', '海工园'], ['海工园（寅阳镇）']);
     expect(result.matches).toEqual([]);
-    expect(result.ambiguous.map((a) => a.name)).toEqual(['寅阳', '海工园']);
+    expect(result.ambiguous.map((a) => [a.name, a.rivals])).toEqual([
+      ['寅阳', ['海工园']],
+      ['海工园', ['寅阳']],
+    ]);
   });
 
   it('lists the organs no roster line names', () => {
