@@ -1,5 +1,5 @@
 /** The county office's view of a folder of its units' reports: status lines, roster, 汇总. */
-export { coreNameKey, sameNameKey } from './organName.ts';
+export { coreNameKey, nameKeys, sameNameKey } from './organName.ts';
 export { MATCH_RULE_TEXT, checkRoster, matchRoster, parseRoster } from './roster.ts';
 export type { MatchRule, MissingUnit, RosterAmbiguity, RosterCheck, RosterMatch, RosterResult, RosterUnit } from './roster.ts';
 export { unitStatus } from './status.ts';

@@ -4,14 +4,14 @@
  * says how it was made, and a name that fits more than one organ is left
  * for the office to decide.
  */
-import { coreNameKey, sameNameKey } from './organName.ts';
+import { nameKeys, sameNameKey } from './organName.ts';
 
 export type MatchRule = 'same' | 'core' | 'substring';
 
 export const MATCH_RULE_TEXT: Record<MatchRule, string> = {
   same: '名称相同',
-  core: '去掉“中共”“人民政府”“办公室”等字样后相同',
-  substring: '一个名称包含另一个，且只与这一个单位如此',
+  core: '去掉“中共”“人民政府”等字样、括号，或按括号内外的名称后相同',
+  substring: '一个名称是另一个省去前面地名的简称，且只与这一个单位如此',
 };
 
 export interface RosterMatch {
@@ -54,15 +54,21 @@ export function parseRoster(text: string): string[] {
   return names;
 }
 
-function contains(a: string, b: string): boolean {
-  // Two-character names (县委, 财政) are too short to tell units apart by containment.
-  return (a.length >= 2 && b.includes(a)) || (b.length >= 2 && a.includes(b));
+/** The shorter ends the longer: a name with the higher region left off (洪泽区 of 淮安市洪泽区). */
+function endsLike(a: string, b: string): boolean {
+  if (a.length === b.length) return false;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  // Two characters (财政, 县委) are too short to tell units apart; a region followed by more (沭阳县 of 沭阳县委) is another unit.
+  return short.length >= 3 && long.endsWith(short);
 }
+
+const anyPair = (a: string, b: string, fits: (x: string, y: string) => boolean) =>
+  nameKeys(a).some((x) => nameKeys(b).some((y) => fits(x, y)));
 
 const RULES: { rule: MatchRule; fits: (name: string, organ: string) => boolean }[] = [
   { rule: 'same', fits: (n, o) => sameNameKey(n) === sameNameKey(o) },
-  { rule: 'core', fits: (n, o) => coreNameKey(n) === coreNameKey(o) },
-  { rule: 'substring', fits: (n, o) => contains(coreNameKey(n), coreNameKey(o)) },
+  { rule: 'core', fits: (n, o) => anyPair(n, o, (x, y) => x === y) },
+  { rule: 'substring', fits: (n, o) => anyPair(n, o, endsLike) },
 ];
 
 /**

@@ -8,8 +8,10 @@ const SAMPLE_ORGANS = ['海工园（寅阳镇）', '通元镇', '新习镇', '�
 describe('coreNameKey', () => {
   it.each([
     ['淮安市人民政府', '淮安市'],
-    ['中共沭阳县委办公室', '沭阳县委'],
-    ['中国共产党沭阳县委员会', '沭阳县'],
+    // 县委办 and 县委 are two units: shortened, not stripped.
+    ['中共沭阳县委办公室', '沭阳县委办'],
+    ['中国共产党沭阳县委员会', '沭阳县委'],
+    ['沭阳县人民政府办公室', '沭阳县政府办'],
     ['平潭综合实验区管理委员会', '平潭综合实验区'],
     ['海工园（寅阳镇）', '海工园寅阳镇'],
     ['海工园(寅阳镇)', '海工园寅阳镇'],
@@ -26,7 +28,10 @@ describe('matchRoster against the samples’ organs', () => {
     ['淮安市洪泽区人民政府', '淮安市洪泽区人民政府', 'same'],
     ['淮安市', '淮安市人民政府', 'core'],
     ['海工园(寅阳镇)', '海工园（寅阳镇）', 'same'],
-    ['寅阳镇', '海工园（寅阳镇）', 'substring'],
+    ['寅阳镇', '海工园（寅阳镇）', 'core'],
+    ['海工园', '海工园（寅阳镇）', 'core'],
+    ['淮安市洪泽区', '淮安市洪泽区人民政府', 'core'],
+    ['洪泽区', '洪泽区人民政府', 'core'],
     ['通元镇人民政府', '通元镇', 'core'],
     ['平潭综合实验区管委会', '平潭综合实验区', 'core'],
     ['发展和改革局', '沭阳县发展和改革局', 'substring'],
@@ -43,10 +48,9 @@ describe('matchRoster against the samples’ organs', () => {
   });
 
   it('does not guess between two organs a short name fits', () => {
-    // 洪泽区 is in both the 2023 and the 2024 spelling: two organs, so no choice is made.
-    const result = matchRoster(['洪泽'], SAMPLE_ORGANS);
+    const result = matchRoster(['发展和改革局'], ['沭阳县发展和改革局', '泗阳县发展和改革局']);
     expect(result.matches).toEqual([]);
-    expect(result.ambiguous).toEqual([{ name: '洪泽', candidates: ['洪泽区人民政府', '淮安市洪泽区人民政府'], rivals: [], rule: 'substring' }]);
+    expect(result.ambiguous).toEqual([{ name: '发展和改革局', candidates: ['沭阳县发展和改革局', '泗阳县发展和改革局'], rivals: [], rule: 'substring' }]);
   });
 
   it('lets a stricter match take its organ before a looser one is tried', () => {
@@ -60,16 +64,34 @@ describe('matchRoster against the samples’ organs', () => {
   });
 
   it('gives an organ two names claim to neither', () => {
-    const result = matchRoster(['寅阳', '海工园'], ['海工园（寅阳镇）']);
+    const result = matchRoster(['寅阳镇', '海工园'], ['海工园（寅阳镇）']);
     expect(result.matches).toEqual([]);
     expect(result.ambiguous.map((a) => [a.name, a.rivals])).toEqual([
-      ['寅阳', ['海工园']],
-      ['海工园', ['寅阳']],
+      ['寅阳镇', ['海工园']],
+      ['海工园', ['寅阳镇']],
     ]);
   });
 
   it('lists the organs no roster line names', () => {
     expect(matchRoster(['通元镇'], SAMPLE_ORGANS).unlisted).toHaveLength(SAMPLE_ORGANS.length - 1);
+  });
+});
+
+describe('matchRoster among a county’s own offices', () => {
+  const ORGANS = ['中共沭阳县委办公室', '沭阳县人民政府办公室', '中国共产党沭阳县委员会', '沭阳县发展和改革局'];
+  it.each<[string, string | null, string]>([
+    ['县委办', '中共沭阳县委办公室', 'substring'],
+    ['县政府办', '沭阳县人民政府办公室', 'substring'],
+    ['沭阳县政府办公室', '沭阳县人民政府办公室', 'core'],
+    ['中共沭阳县委', '中国共产党沭阳县委员会', 'core'],
+    ['沭阳县委员会', '中国共产党沭阳县委员会', 'core'],
+    // The county government's own report is not there: 沭阳县委 only starts like 沭阳县.
+    ['沭阳县人民政府', null, 'none'],
+    // Two characters say too little.
+    ['县委', null, 'none'],
+  ])('%s → %s (%s)', (name, organ, rule) => {
+    const { matches } = matchRoster([name], ORGANS);
+    expect(matches.map((m) => [m.organ, m.rule])).toEqual(organ === null ? [] : [[organ, rule]]);
   });
 });
 
@@ -93,5 +115,14 @@ describe('checkRoster', () => {
     // 通元镇 and 通元镇人民政府 are two spellings: the exact one is matched, and its year named.
     expect(result.missing[1]!.reason).toContain('2019');
     expect(result.missing[1]!.reason).toContain('b.txt');
+  });
+
+  it('names the other roster line that fits the same unit', () => {
+    const result = checkRoster(['寅阳镇', '海工园'], [{ file: 'x.txt', organ: '海工园（寅阳镇）', year: 2024 }], []);
+    expect(result.matches).toEqual([]);
+    expect(result.missing).toEqual([
+      { name: '寅阳镇', reason: '与名单中的“海工园”都对应海工园（寅阳镇），未自动认定，请核对' },
+      { name: '海工园', reason: '与名单中的“寅阳镇”都对应海工园（寅阳镇），未自动认定，请核对' },
+    ]);
   });
 });
