@@ -32,13 +32,18 @@ async function buildFolder(dir: string): Promise<void> {
   }
 }
 
-function timed(args: string[]): { ms: number; stdout: string } {
+/** Makes the child say its peak resident memory and CPU time on stderr as it exits: figures the machine's load does not inflate. */
+const REPORT_USAGE = `data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('maxRSS='+u.maxRSS+' cpu='+(u.userCPUTime+u.systemCPUTime))})`;
+
+function timed(args: string[]): { ms: number; stdout: string; rssMb: number; cpuMs: number } {
   const start = performance.now();
-  const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const child = spawnSync(process.execPath, ['--import', REPORT_USAGE, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const ms = performance.now() - start;
   // check exits 1 when some report has errors, as some samples do.
   if (child.status !== 0 && child.status !== 1) throw new Error(`nianbao ${args.slice(1).join(' ')} exited ${child.status}: ${child.stderr}`);
-  return { ms, stdout: child.stdout };
+  const rssKb = Number(/maxRSS=(\d+)/.exec(child.stderr)?.[1]);
+  const cpuUs = Number(/cpu=(\d+)/.exec(child.stderr)?.[1]);
+  return { ms, stdout: child.stdout, rssMb: rssKb / 1024, cpuMs: cpuUs / 1000 };
 }
 
 export const benchmarks: Benchmark[] = [
@@ -62,7 +67,7 @@ export const benchmarks: Benchmark[] = [
           value: seconds,
           unit: 's',
           pass: seconds < 5,
-          detail: `check ${check.ms.toFixed(0)} ms, summarize ${summary.ms.toFixed(0)} ms (${counted} units of 2024 summed)`,
+          detail: `check ${check.ms.toFixed(0)} ms, summarize ${summary.ms.toFixed(0)} ms (${counted} units of 2024 summed); CPU ${((check.cpuMs + summary.cpuMs) / 1000).toFixed(1)} s; peak RSS ${check.rssMb.toFixed(0)} / ${summary.rssMb.toFixed(0)} MB`,
         };
       } finally {
         rmSync(dir, { recursive: true, force: true });
