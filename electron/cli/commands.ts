@@ -4,6 +4,7 @@
  * `--help` and a usage error should not pay for starting them.
  */
 import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { checkReport } from '../../shared/checks/index.ts';
 import { startNextYear } from '../../shared/carryover/startNextYear.ts';
 import { exportDocx } from '../../shared/export/docx.ts';
@@ -13,6 +14,7 @@ import { serializeReport } from '../../shared/file/document.ts';
 import type { Report } from '../../shared/model/report.ts';
 import { writeFileAtomic } from '../services/files.ts';
 import { pdfFromDocx } from '../services/pdfFromDocx.ts';
+import { checkFolder, summarizeFolder } from './county.ts';
 import { checkJson, describeReport, findingLines, importLines, showJson } from './output.ts';
 import { readReportFile } from './readReportFile.ts';
 import { UsageError } from './usage.ts';
@@ -47,6 +49,7 @@ export async function runCommand(command: Command, positional: string[], flags: 
   switch (command) {
     case 'check': {
       expectArgs(positional, 1, command);
+      if ((await stat(positional[0]!).catch(() => null))?.isDirectory()) return checkFolder(positional[0]!, json, io);
       const { report } = await readReportFile(positional[0]!);
       const findings = checkReport(report);
       if (json) io.out(JSON.stringify(checkJson(report, findings), null, 2));
@@ -102,6 +105,15 @@ export async function runCommand(command: Command, positional: string[], flags: 
       await writeFileAtomic(output, await exportBytes(report, kind, flags), { backup: true });
       io.out(`已导出 ${describeReport(report)}：${output}`);
       return 0;
+    }
+    case 'summarize': {
+      expectArgs(positional, 1, command);
+      if (!json) throw new UsageError('“summarize”目前只支持 --json 输出');
+      const yearFlag = flags.get('year');
+      const year = typeof yearFlag === 'string' ? Number(yearFlag) : Number.NaN;
+      if (!Number.isInteger(year)) throw new UsageError(yearFlag === undefined ? '“summarize”需要 --year 年度，如 --year 2025' : `年度“${String(yearFlag)}”不是整数`);
+      const roster = flags.get('roster');
+      return summarizeFolder(positional[0]!, year, typeof roster === 'string' ? roster : null, io);
     }
   }
 }

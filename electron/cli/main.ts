@@ -15,6 +15,10 @@ export { UsageError };
 
 export const USAGE = `用法：
   nianbao check FILE [--json]          检查报告，列出错误和警告（有错误时退出码为 1）
+  nianbao check DIR [--json]           检查文件夹（含子文件夹）中的全部报告，每份一行
+  nianbao summarize DIR --year N --json [--roster FILE]
+                                       汇总文件夹中该年度各单位的报告：各项相加，合计重新计算；
+                                       --roster 为应报单位名单（每行一个单位）
   nianbao show FILE --json             以 JSON 输出报告的全部单元格和文字
   nianbao import FILE [--json]         导入 Word（.docx）或文本报告，输出导入情况
   nianbao next-year FILE OUT [--year N] [--force]
@@ -25,7 +29,7 @@ export const USAGE = `用法：
                                        或经本机 LibreOffice 转换的 PDF
   nianbao --help | --version
 
-FILE 可以是年报文件（.nianbao）、Word 文档（.docx）或文本（.txt）。`;
+FILE 可以是年报文件（.nianbao）、Word 文档（.docx）或文本（.txt）；DIR 中的每个文件都按此读取。`;
 
 const consoleIo: Io = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -35,6 +39,7 @@ const consoleIo: Io = {
 /** Flags that take the next argument as their value, with what it should be. */
 const VALUE_FLAGS: Record<string, string> = {
   year: '年度，如 --year 2025',
+  roster: '名单文件，如 --roster 名单.txt',
   docx: '输出文件名，如 --docx 报告.docx',
   txt: '输出文件名，如 --txt 报告.txt',
   html: '输出文件名，如 --html 报告.html',
@@ -50,6 +55,7 @@ export const COMMAND_OPTIONS = {
   show: { json: FLAG },
   import: { json: FLAG },
   'next-year': { year: VALUE, force: FLAG },
+  summarize: { year: VALUE, json: FLAG, roster: VALUE },
   export: { docx: VALUE, txt: VALUE, html: VALUE, pdf: VALUE, compact: FLAG, tsv: FLAG, 'blank-as-zero': FLAG, force: FLAG },
 } as const satisfies Record<string, NonNullable<ParseArgsConfig['options']>>;
 

@@ -6,20 +6,19 @@ import type { ImportReport } from '../../shared/import/types.ts';
 import type { Report } from '../../shared/model/report.ts';
 import { evaluateReport } from '../../shared/model/values.ts';
 
+export function findingsJson(findings: readonly Finding[]) {
+  return findings.map((f) => ({
+    severity: f.severity,
+    rule: f.rule,
+    cells: f.cells,
+    expected: f.expected ?? null,
+    actual: f.actual ?? null,
+    message: f.message,
+  }));
+}
+
 export function checkJson(report: Report, findings: Finding[]) {
-  return {
-    format: report.format,
-    year: report.year,
-    organ: report.organ,
-    findings: findings.map((f) => ({
-      severity: f.severity,
-      rule: f.rule,
-      cells: f.cells,
-      expected: f.expected ?? null,
-      actual: f.actual ?? null,
-      message: f.message,
-    })),
-  };
+  return { format: report.format, year: report.year, organ: report.organ, findings: findingsJson(findings) };
 }
 
 export interface ShownCell {

@@ -1,0 +1,10 @@
+/** The county office's view of a folder of its units' reports: status lines, roster, 汇总. */
+export { coreNameKey, nameKeys, sameNameKey } from './organName.ts';
+export { MATCH_RULE_TEXT, checkRoster, matchRoster, parseRoster } from './roster.ts';
+export type { MatchRule, MissingUnit, RosterAmbiguity, RosterCheck, RosterMatch, RosterResult, RosterUnit } from './roster.ts';
+export { unitStatus } from './status.ts';
+export type { UnitStatus, UnitVerdict } from './status.ts';
+export { digestUnit } from './unit.ts';
+export type { CountyUnit } from './unit.ts';
+export { summarize } from './summarize.ts';
+export type { ExcludedUnit, Summary, SummaryOptions } from './summarize.ts';
