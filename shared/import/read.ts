@@ -9,7 +9,10 @@
 import { parseReportBytes } from '../file/document.ts';
 import type { Report } from '../model/report.ts';
 import { importDocx } from './docx.ts';
+import { decodeHtml, HTML_LIMITS, htmlToBlocks, htmlTooLargeMessage } from './html.ts';
+import { mhtPage } from './mht.ts';
 import { DOCX_MESSAGES } from './ooxml.ts';
+import { recognizeReport } from './recognize.ts';
 import { sniffKind, type FileKind } from './sniff.ts';
 import { decodeText, importText } from './text.ts';
 import { ImportError, type ImportReport, type ImportResult } from './types.ts';
@@ -22,7 +25,6 @@ export const READ_MESSAGES = {
   word97: `暂不支持 Word 97-2003 (.doc) 文件，${RESAVE_DOCX}`,
   rtf: `暂不支持 RTF 格式的文件（扩展名可能是 .doc），${RESAVE_DOCX}`,
   pdf: '暂不支持 PDF 文件。请找到报告的 Word 原件（.docx），或复制报告全文后按文本导入',
-  webPage: `暂不支持网页文件（.html/.mht），${RESAVE_DOCX}`,
   /** Bytes in a file named like a Word file that are neither Word nor text. */
   notWord: DOCX_MESSAGES.notDocx,
 } as const;
@@ -62,6 +64,12 @@ function readText(bytes: Uint8Array, fileName: string): ImportResult {
   return importText(text);
 }
 
+/** A saved page, or the page inside a web archive: decoded, read into blocks, recognized. */
+function readPage(bytes: Uint8Array, charset?: string): ImportResult {
+  if (bytes.length > HTML_LIMITS.maxFileBytes) throw new ImportError(htmlTooLargeMessage(bytes.length));
+  return recognizeReport(htmlToBlocks(decodeHtml(bytes, charset)), 'html');
+}
+
 type Reader = (bytes: Uint8Array, fileName: string) => ImportResult;
 
 const refuse =
@@ -82,8 +90,12 @@ const READERS: Record<FileKind, Reader> = {
     const report = parseReportBytes(bytes);
     return { report, importReport: nianbaoImportReport(report) };
   },
-  html: refuse(READ_MESSAGES.webPage),
-  mht: refuse(READ_MESSAGES.webPage),
+  html: (bytes) => readPage(bytes),
+  mht: (bytes) => {
+    if (bytes.length > HTML_LIMITS.maxFileBytes) throw new ImportError(htmlTooLargeMessage(bytes.length));
+    const page = mhtPage(bytes);
+    return readPage(page.bytes, page.charset);
+  },
   text: readText,
 };
 

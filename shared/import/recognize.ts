@@ -414,7 +414,7 @@ function imported(text: string): Narrative {
 
 const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 
-export function recognizeReport(blocks: Block[], source: 'docx' | 'text'): ImportResult {
+export function recognizeReport(blocks: Block[], source: Exclude<ImportReport['source'], 'nianbao'>): ImportResult {
   const items = flatten(blocks);
   const warnings: string[] = [];
 

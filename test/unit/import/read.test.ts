@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportDocx } from '../../../shared/export/docx.ts';
+import { exportHtml } from '../../../shared/export/html.ts';
 import { exportText } from '../../../shared/export/text.ts';
 import { serializeReport } from '../../../shared/file/document.ts';
 import { READ_MESSAGES, readReportBytes } from '../../../shared/import/read.ts';
@@ -71,7 +72,7 @@ function refusal(bytes: Uint8Array, name: string): string | undefined {
 }
 
 describe('readReportBytes reads each kind with its reader, whatever the name', () => {
-  it.each<[string, () => Uint8Array, string, 'docx' | 'text' | 'nianbao']>([
+  it.each<[string, () => Uint8Array, string, 'docx' | 'text' | 'nianbao' | 'html']>([
     ['a .docx', () => docx, '上年.docx', 'docx'],
     ['a .docx named .txt', () => docx, '上年.txt', 'docx'],
     ['a .docx without extension', () => docx, '上年', 'docx'],
@@ -80,6 +81,8 @@ describe('readReportBytes reads each kind with its reader, whatever the name', (
     ['text saved by our text export', () => utf8(exportText(report, { tables: 'tsv', blankAsZero: false })), '上年.txt', 'text'],
     ['our own file', () => utf8(serializeReport(report)), '上年.nianbao', 'nianbao'],
     ['our own file named .txt', () => utf8(serializeReport(report)), '上年.txt', 'nianbao'],
+    ['a saved page', () => utf8(exportHtml(report, {})), '上年.html', 'html'],
+    ['a saved page named .doc (Word’s “web page”)', () => utf8(exportHtml(report, {})), '上年.doc', 'html'],
   ])('%s', (_what, bytes, name, source) => {
     const result = readReportBytes(bytes(), name);
     expect(result.importReport.source).toBe(source);
