@@ -13,6 +13,8 @@ import { ImportError, type Block } from '../../../shared/import/types.ts';
 import { formatIndex } from '../../../shared/formats/index.ts';
 import { parseCellValue } from '../../../shared/model/parseCellValue.ts';
 import { SAMPLES, sampleText, type SampleFixture } from '../../fixtures/samples/index.ts';
+import { expectSameCells } from '../../fixtures/docx/cases.ts';
+import { publishedFromReport, reportHtml } from '../../fixtures/docx/html.ts';
 import { asMht, declaring, encodeGbk, inCmsPage } from '../../fixtures/html/pages.ts';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -45,6 +47,17 @@ describe.each(SAMPLES.map((fx) => [fx.file, fx] as [string, SampleFixture]))('a 
     expect(report.organ).toBe(fromText.report.organ);
     expect(report.format).toBe(fromText.report.format);
     expect(importReport.tablesMissing).toEqual(fromText.importReport.tablesMissing);
+  });
+
+  it.each<[string, (html: string) => Uint8Array]>([
+    ['as a GBK page', (html) => encodeGbk(declaring(html, 'gbk'))],
+    ['inside a GBK CMS page', (html) => encodeGbk(inCmsPage(html, 'gb18030'))],
+    ['as a base64 .mht', (html) => asMht(utf8(html), 'utf-8', 'base64')],
+  ])('drawn independently with the official merged headers, %s: every cell exactly as published', (_how, save) => {
+    const published = publishedFromReport(fromText.report);
+    const { report } = readReportBytes(save(reportHtml(published)), 'page.html');
+    expect(expectSameCells(report, published)).toBe(formatIndex(published.format).cells.length);
+    expect(report.organ).toBe(fromText.report.organ);
   });
 
   it('the plain page gives the sections’ text as the text import does', () => {
