@@ -2,7 +2,7 @@
 import type { Finding } from '../../shared/checks/types.ts';
 import { describeCell, describeTable } from '../../shared/formats/describe.ts';
 import { SECTION_KEYS, getFormat } from '../../shared/formats/index.ts';
-import type { ImportReport } from '../../shared/import/types.ts';
+import { IMPORT_SOURCE_NAMES, type ImportReport } from '../../shared/import/types.ts';
 import type { Report } from '../../shared/model/report.ts';
 import { evaluateReport } from '../../shared/model/values.ts';
 
@@ -64,7 +64,7 @@ export function findingLines(findings: Finding[]): string[] {
 
 export function importLines(importReport: ImportReport): string[] {
   const lines = [
-    `来源：${importReport.source === 'docx' ? 'Word 文档' : importReport.source === 'text' ? '文本' : '年报文件'}`,
+    `来源：${IMPORT_SOURCE_NAMES[importReport.source]}`,
     `格式：${importReport.formatReason}`,
     `读取数值 ${importReport.cellsRead} 个，空白 ${importReport.blankCells.length} 个，换算或去掉单位 ${importReport.normalized.length} 个，无法识别 ${importReport.invalidCells.length} 个。`,
   ];

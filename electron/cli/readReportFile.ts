@@ -1,11 +1,9 @@
 /**
- * Reads any report file a clerk may hand us — our own .nianbao, a .docx made
- * in Word or WPS, or plain text — deciding by content, not by name alone.
+ * Reads any report file a clerk may hand us through the one front door
+ * (shared/import/read.ts), so the CLI and the app read a file alike.
  */
-import { looksLikeReportFile, parseReportBytes } from '../../shared/file/document.ts';
-import { chooseImporter } from '../../shared/import/choose.ts';
-import { importDocx } from '../../shared/import/docx.ts';
-import { decodeText, importText } from '../../shared/import/text.ts';
+import { basename } from 'node:path';
+import { readReportBytes } from '../../shared/import/read.ts';
 import type { ImportReport } from '../../shared/import/types.ts';
 import type { Report } from '../../shared/model/report.ts';
 import { readFileCapped } from '../services/files.ts';
@@ -21,8 +19,7 @@ const MAX_INPUT_BYTES = 100 * 1024 * 1024;
 
 export async function readReportFile(path: string): Promise<ReadReport> {
   const bytes = await readFileCapped(path, MAX_INPUT_BYTES);
-  // The same choice as the app's import, so a file gets the same message in both.
-  if (chooseImporter(bytes, path) === 'docx') return importDocx(bytes);
-  if (looksLikeReportFile(bytes) || /\.nianbao$/i.test(path)) return { report: parseReportBytes(bytes) };
-  return importText(decodeText(bytes));
+  const { report, importReport } = readReportBytes(bytes, basename(path));
+  // Our own file was opened, not imported: there is nothing to report about reading it.
+  return importReport.source === 'nianbao' ? { report } : { report, importReport };
 }

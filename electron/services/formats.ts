@@ -9,8 +9,7 @@ import { exportDocx } from '../../shared/export/docx.ts';
 import { exportHtml } from '../../shared/export/html.ts';
 import type { FindingNote } from '../../shared/export/layout.ts';
 import { exportText } from '../../shared/export/text.ts';
-import { importDocx } from '../../shared/import/docx.ts';
-import { decodeText, importText } from '../../shared/import/text.ts';
+import { readReportBytes } from '../../shared/import/read.ts';
 import type { Report } from '../../shared/model/report.ts';
 import type { ReportFormats } from './handlers.ts';
 
@@ -28,8 +27,5 @@ export const REPORT_FORMATS: ReportFormats = {
     html: (report, { findingsSheet, ...options }) =>
       exportHtml(report, { ...options, findingsSheet: findingNotes(report, findingsSheet) }),
   },
-  importers: {
-    docx: importDocx,
-    text: (bytes) => importText(decodeText(bytes)),
-  },
+  importers: { read: readReportBytes },
 };

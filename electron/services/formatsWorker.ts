@@ -12,10 +12,8 @@ import { WorkerRequestSchema } from './workerProtocol.ts';
 function run(request: WorkerRequest): Promise<unknown> | unknown {
   const { exporters, importers } = REPORT_FORMATS;
   switch (request.op) {
-    case 'importDocx':
-      return importers.docx(request.bytes);
-    case 'importText':
-      return importers.text(request.bytes);
+    case 'import':
+      return importers.read(request.bytes, request.fileName);
     case 'exportDocx':
       return exporters.docx(request.report, request.options);
     case 'exportText':

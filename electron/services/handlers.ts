@@ -19,8 +19,7 @@ import type {
   SaveConflict,
 } from '../../shared/bridge.ts';
 import type { z } from 'zod';
-import { chooseImporter } from '../../shared/import/choose.ts';
-import type { ImportReport, ImportResult } from '../../shared/import/types.ts';
+import type { ImportResult } from '../../shared/import/types.ts';
 import type { Report } from '../../shared/model/report.ts';
 import { reportTitle } from '../../shared/model/report.ts';
 import type { AutosaveStore } from './autosave.ts';
@@ -47,8 +46,8 @@ export interface Exporters {
 }
 
 export interface Importers {
-  docx(bytes: Uint8Array): ImportResult | Promise<ImportResult>;
-  text(bytes: Uint8Array): ImportResult | Promise<ImportResult>;
+  /** Any file handed in, through the one front door (shared/import/read.ts). */
+  read(bytes: Uint8Array, fileName: string): ImportResult | Promise<ImportResult>;
 }
 
 /** How reports are stored, exported and imported. */
@@ -97,30 +96,6 @@ function suggestedName(report: Report, kind: SaveKind): string {
   // Characters Windows forbids in file names.
   const safe = title.replace(/[\\/:*?"<>|\r\n\t]/g, '').slice(0, 120);
   return `${safe}.${SAVE_FILTERS[kind].extensions[0]}`;
-}
-
-/** A .nianbao file read as a template has nothing to recognize; its report is complete. */
-function nianbaoImportReport(report: Report): ImportReport {
-  return {
-    source: 'nianbao',
-    format: report.format,
-    formatReason: '读取自年报文件，格式按文件所记',
-    year: report.year,
-    organ: report.organ,
-    tablesFound: [],
-    tablesMissing: [],
-    sectionsFound: Object.entries(report.sections)
-      .filter(([, n]) => n.text.trim() !== '')
-      .map(([key]) => key),
-    sectionsMissing: Object.entries(report.sections)
-      .filter(([, n]) => n.text.trim() === '')
-      .map(([key]) => key),
-    cellsRead: Object.values(report.cells).filter((c) => c.raw.trim() !== '').length,
-    blankCells: [],
-    normalized: [],
-    invalidCells: [],
-    warnings: [],
-  };
 }
 
 export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
@@ -212,14 +187,7 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
 
   async function importTemplateNow(path: string): Promise<ImportedReport> {
     const bytes = await readFileCapped(path, MAX_TEMPLATE_BYTES);
-    const extension = extname(path).toLowerCase();
-    let result: ImportResult;
-    if (extension === `.${REPORT_EXTENSION}`) {
-      const report = codec.parse(new TextDecoder().decode(bytes));
-      result = { report, importReport: nianbaoImportReport(report) };
-    } else {
-      result = await (chooseImporter(bytes, path) === 'docx' ? deps.importers.docx(bytes) : deps.importers.text(bytes));
-    }
+    const result = await deps.importers.read(bytes, basename(path));
     return { name: basename(path), importReport: result.importReport, report: result.report };
   }
 

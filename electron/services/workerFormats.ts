@@ -110,10 +110,7 @@ export function createWorkerFormats(options: WorkerFormatsOptions = {}): WorkerF
 
   return {
     codec: { serialize: serializeReport, parse: parseReportFile },
-    importers: {
-      docx: (bytes) => send<ImportResult>({ op: 'importDocx', bytes }),
-      text: (bytes) => send<ImportResult>({ op: 'importText', bytes }),
-    },
+    importers: { read: (bytes, fileName) => send<ImportResult>({ op: 'import', bytes, fileName }) },
     exporters: {
       docx: (report, options) => send<Uint8Array>({ op: 'exportDocx', report, options }),
       text: (report, options) => send<string>({ op: 'exportText', report, options }),

@@ -11,8 +11,7 @@ import { ReportSchema } from '../../shared/file/schema.ts';
 const bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array);
 
 export const WorkerRequestSchema = z.discriminatedUnion('op', [
-  z.strictObject({ id: z.number().int(), op: z.literal('importDocx'), bytes }),
-  z.strictObject({ id: z.number().int(), op: z.literal('importText'), bytes }),
+  z.strictObject({ id: z.number().int(), op: z.literal('import'), bytes, fileName: z.string().max(1024) }),
   z.strictObject({ id: z.number().int(), op: z.literal('exportDocx'), report: ReportSchema, options: ExportDocxOptionsSchema }),
   z.strictObject({ id: z.number().int(), op: z.literal('exportText'), report: ReportSchema, options: ExportTextOptionsSchema }),
   z.strictObject({ id: z.number().int(), op: z.literal('exportHtml'), report: ReportSchema, options: ExportHtmlOptionsSchema }),

@@ -194,6 +194,9 @@ export const PROSE_NUMBERS = [
 /** Titles published copies use for 五 instead of the official one. */
 export const PROBLEMS_ALIASES = ['存在的主要问题及整改措施', '存在的主要问题及改进措施', '存在的主要问题及整改情况'];
 
+/** 四 as many 2019–2020 reports head it. */
+export const APPEALS_ALIASES = ['因政府信息公开工作被申请行政复议、提起行政诉讼情况', '因政府信息公开工作被申请行政复议和提起行政诉讼情况'];
+
 export const SECTION_TITLES = {
   一: '总体情况',
   二: '主动公开政府信息情况',

@@ -2,6 +2,7 @@
 import {
   APPEALS_TABLE,
   OTHER_GROUP,
+  APPEALS_ALIASES,
   PROBLEMS_ALIASES,
   PROSE_NUMBERS,
   REQUESTS_BALANCE,
@@ -102,7 +103,7 @@ export const GOV2021: FormatDefinition = {
     },
     { key: '二', title: SECTION_TITLES.二, proseRequired: false, tables: art20Tables.map((t) => t.id) },
     { key: '三', title: SECTION_TITLES.三, proseRequired: false, tables: ['requests'] },
-    { key: '四', title: SECTION_TITLES.四, proseRequired: false, tables: ['appeals'] },
+    { key: '四', title: SECTION_TITLES.四, aliases: APPEALS_ALIASES, proseRequired: false, tables: ['appeals'] },
     { key: '五', title: SECTION_TITLES.五, aliases: PROBLEMS_ALIASES, proseRequired: true, tables: [] },
     {
       key: '六',

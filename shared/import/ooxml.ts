@@ -34,11 +34,7 @@ const RESAVE = '请在 Word 或 WPS 中打开该文件，“另存为”.docx �
 
 export const DOCX_MESSAGES = {
   empty: '文件是空的（0 字节），请重新选择上一年度报告的 .docx 文件',
-  legacyDoc: '这是旧版 Word/WPS 文件（.doc/.wps），请在 Word 或 WPS 中“另存为”.docx 后再导入',
   encrypted: '文件设置了打开密码，无法读取。请在 Word 或 WPS 中取消文档密码后另存为 .docx 再导入',
-  rtf: `这是 RTF 格式的文件（扩展名可能是 .doc），${RESAVE}`,
-  markup: `这是网页或 XML 格式的文件（扩展名可能是 .doc 或 .mht），${RESAVE}`,
-  pdf: '这是 PDF 文件，无法可靠地从中读取表格。请找到报告的 Word 原件（.docx）；如果只有 PDF，可复制报告全文后按文本导入',
   notDocx: '无法识别该文件：它不是 Word 文档（.docx）。请确认选择的是上一年度报告；其他格式请先在 Word 或 WPS 中“另存为”.docx',
   tooLargeFile: `文件过大（超过 ${DOCX_LIMITS.maxFileBytes / 1024 / 1024} MB），无法导入。若报告中插入了大量图片，可删除图片后另存为 .docx 再导入`,
   noDocument: '这个压缩文件不是 Word 文档：其中没有正文（word/document.xml）。请改选上一年度报告的 .docx 文件',
@@ -90,42 +86,12 @@ const OTHER_PACKAGES: { part: string; message: string }[] = [
   { part: 'content.xml', message: DOCX_MESSAGES.odt },
 ];
 
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
-  return bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
-}
-
-function containsUtf16(bytes: Uint8Array, word: string): boolean {
-  const first = word.charCodeAt(0);
-  outer: for (let at = bytes.indexOf(first); at >= 0 && at + word.length * 2 <= bytes.length; at = bytes.indexOf(first, at + 1)) {
-    for (let i = 0; i < word.length; i++) {
-      if (bytes[at + i * 2] !== word.charCodeAt(i) || bytes[at + i * 2 + 1] !== 0) continue outer;
-    }
-    return true;
-  }
-  return false;
-}
-
-/** Files that are not a zip at all: say what they are and how to get a .docx. */
-function refuseNonZip(bytes: Uint8Array): never {
-  if (startsWith(bytes, OLE_MAGIC)) {
-    // A password-protected .docx is an OLE container holding an "EncryptedPackage" stream.
-    throw new ImportError(containsUtf16(bytes, 'EncryptedPackage') ? DOCX_MESSAGES.encrypted : DOCX_MESSAGES.legacyDoc);
-  }
-  const head = strFromU8(bytes.subarray(0, 1024), true).replace(/^(\xef\xbb\xbf|\xff\xfe|\xfe\xff)/, '').trimStart();
-  if (head.startsWith('{\\rtf')) throw new ImportError(DOCX_MESSAGES.rtf);
-  if (head.startsWith('%PDF')) throw new ImportError(DOCX_MESSAGES.pdf);
-  if (head.startsWith('<') || /^MIME-Version:/i.test(head)) throw new ImportError(DOCX_MESSAGES.markup);
-  throw new ImportError(DOCX_MESSAGES.notDocx);
-}
-
 /** Finds and inflates word/document.xml, refusing anything that is not a plausible docx. */
 function readDocumentPart(bytes: Uint8Array): Uint8Array {
   if (bytes.length === 0) throw new ImportError(DOCX_MESSAGES.empty);
   if (bytes.length > DOCX_LIMITS.maxFileBytes) throw new ImportError(DOCX_MESSAGES.tooLargeFile);
   // "PK": a local header, or the end record of an empty archive.
-  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) refuseNonZip(bytes);
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new ImportError(DOCX_MESSAGES.notDocx);
   const entries = listZip(bytes, ZIP_LIMITS, ZIP_MESSAGES);
   // Part names in a package compare case-insensitively (OPC).
   const byName = new Map(entries.map((e) => [e.name.replace(/^\//, '').toLowerCase(), e]));

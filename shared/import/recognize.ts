@@ -167,8 +167,9 @@ function matchHeading(text: string): Heading | undefined {
   const restKey = normalizeLabel(rest);
   const match = bestMatch(rest, SECTION_CANDIDATES);
   if (!match) return undefined;
-  const expected = SECTION_CANDIDATES.find((c) => c.value === match.value);
-  if (expected && restKey.length > expected.key.length + tolerance(expected.key.length)) return undefined;
+  // Longer than the section's longest title allows: prose that starts like a heading.
+  const longest = Math.max(...SECTION_CANDIDATES.filter((c) => c.value === match.value).map((c) => c.key.length));
+  if (restKey.length > longest + tolerance(longest)) return undefined;
   const key = match.value;
   const position = SECTION_KEYS.indexOf(key) + 1;
   const chinese = prefix?.[1];
@@ -196,14 +197,51 @@ interface Title {
   organIndex?: number;
 }
 
+/** Organ first: "甲镇人民政府2023年(度)政府信息公开工作年度报告"; or year first: "2019年甲镇人民政府政府信息公开工作年度报告". */
 const TITLE = /^(.*?)((?:19|20)\d{2})年度?(.*公开.*报告)$/;
+/** The year inside: "(甲镇)政府信息公开工作2019年度报告", the organ often on the line above. */
+const TITLE_YEAR_INSIDE = /^(.*?)(?:政府)?信息公开(?:工作)?((?:19|20)\d{2})年度?(?:工作)?报告$/;
+/** What precedes "政府信息公开" (or "信息公开" after an organ not ending in 政府) in the rest of a year-first title. */
+const ORGAN_BEFORE_SUBJECT = /^(.+?)(?:政府信息公开|(?<!政府)信息公开)/;
+
+/**
+ * The title's text without spaces, folded (NFKC) character by character for
+ * matching, with where each folded character came from, so the organ is
+ * taken as written ("海工园（寅阳镇）" keeps its full-width brackets).
+ */
+function foldedWithOrigins(text: string): { folded: string; written: string; origin: number[] } {
+  const written = text.replace(/\s+/g, '');
+  let folded = '';
+  const origin: number[] = [];
+  let at = 0;
+  for (const ch of written) {
+    const f = ch.normalize('NFKC');
+    for (let k = 0; k < f.length; k++) origin.push(at);
+    folded += f;
+    at += ch.length;
+  }
+  origin.push(written.length);
+  return { folded, written, origin };
+}
 
 function titleParts(text: string): { organ: string; year: number } | undefined {
-  const compact = text.normalize('NFKC').replace(/\s+/g, '');
-  if (compact.length > 80) return undefined;
-  const match = TITLE.exec(compact);
-  if (!match) return undefined;
-  return { organ: match[1]!, year: Number(match[2]) };
+  const { folded, written, origin } = foldedWithOrigins(text);
+  if (folded.length > 80) return undefined;
+  const asWritten = (start: number, end: number): string => written.slice(origin[start], origin[end]);
+  const match = TITLE.exec(folded);
+  if (match) {
+    const year = Number(match[2]);
+    if (match[1]) return { organ: asWritten(0, match[1].length), year };
+    const rest = ORGAN_BEFORE_SUBJECT.exec(match[3]!);
+    const start = folded.length - match[3]!.length;
+    if (!rest) return { organ: '', year };
+    // "甲县人民政府信息公开……": the organ is 人民政府, not 人民 + 政府信息公开.
+    const length = rest[1]!.length + (rest[1]!.endsWith('人民') ? 2 : 0);
+    return { organ: asWritten(start, start + length), year };
+  }
+  const inside = TITLE_YEAR_INSIDE.exec(folded);
+  if (inside) return { organ: asWritten(0, inside[1]!.length), year: Number(inside[2]) };
+  return undefined;
 }
 
 function findTitle(items: Item[], end: number): Title | undefined {
@@ -414,7 +452,7 @@ function imported(text: string): Narrative {
 
 const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 
-export function recognizeReport(blocks: Block[], source: 'docx' | 'text'): ImportResult {
+export function recognizeReport(blocks: Block[], source: Exclude<ImportReport['source'], 'nianbao'>): ImportResult {
   const items = flatten(blocks);
   const warnings: string[] = [];
 

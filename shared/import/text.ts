@@ -8,7 +8,6 @@
  */
 import { recognizeReport } from './recognize.ts';
 import { ImportError, type Block, type BlockCell, type ImportResult } from './types.ts';
-import { DOCX_MESSAGES } from './ooxml.ts';
 import { formatSize, tooLargeText } from '../file/size.ts';
 import { tryDecode } from '../platform.ts';
 
@@ -162,8 +161,6 @@ const NOT_TEXT = '无法读取：文件不是文本文件，或使用了无法�
  */
 export function decodeText(bytes: Uint8Array): string {
   const starts = (...prefix: number[]): boolean => prefix.every((b, i) => bytes[i] === b);
-  if (starts(0x50, 0x4b, 0x03, 0x04)) throw new ImportError('这是压缩文件（如 Word .docx），不是纯文本；Word 文件请用“导入 Word 文件”');
-  if (starts(0xd0, 0xcf, 0x11, 0xe0)) throw new ImportError(DOCX_MESSAGES.legacyDoc);
   if (bytes.length > TEXT_LIMITS.maxFileBytes) throw new ImportError(textTooLargeMessage(bytes.length));
   let text: string | undefined;
   if (starts(0xef, 0xbb, 0xbf)) text = tryDecode(bytes.subarray(3), 'utf-8');

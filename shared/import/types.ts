@@ -34,7 +34,7 @@ export interface NormalizedCell {
 
 export interface ImportReport {
   /** What the file was read as. */
-  source: 'nianbao' | 'docx' | 'text';
+  source: 'nianbao' | 'docx' | 'text' | 'html';
   format: FormatId;
   /** How the format was decided, in Chinese (e.g. 按报告年度2023年判定为2021年版格式). */
   formatReason: string;
@@ -58,6 +58,14 @@ export interface ImportReport {
   /** Everything else the clerk should know, in Chinese (e.g. 三 表“（一）予以公开”一行少 1 个数值，未猜测). */
   warnings: string[];
 }
+
+/** The name of each source, in Chinese, for the import's summary. */
+export const IMPORT_SOURCE_NAMES: Record<ImportReport['source'], string> = {
+  nianbao: '年报文件',
+  docx: 'Word 文档',
+  text: '文本',
+  html: '网页',
+};
 
 export interface ImportResult {
   report: Report;

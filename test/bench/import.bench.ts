@@ -4,10 +4,13 @@
  * clerk waits for them, so they should feel instant.
  */
 import { readFileSync } from 'node:fs';
+import { exportHtml } from '../../shared/export/html.ts';
 import { importDocx } from '../../shared/import/docx.ts';
+import { readReportBytes } from '../../shared/import/read.ts';
 import { decodeText, importText } from '../../shared/import/text.ts';
 import { publishedFromReport } from '../fixtures/docx/html.ts';
 import { fillTemplate } from '../fixtures/docx/template.ts';
+import { encodeGbk, inCmsPage } from '../fixtures/html/pages.ts';
 import { percentiles, type Benchmark } from './types.ts';
 
 const WARMUP = 10;
@@ -54,6 +57,19 @@ export const benchmarks: Benchmark[] = [
       let cells = 0;
       const t = time(() => {
         cells = Object.keys(importText(decodeText(bytes)).report.cells).length;
+      });
+      return result(t, `${(bytes.length / 1024).toFixed(0)} KB, ${cells} cells`);
+    },
+  },
+  {
+    name: 'HTML import: saved GBK government page with nested layout tables (2024 淮安市)',
+    budget: `median < ${BUDGET_MS} ms`,
+    async measure() {
+      const report = importText(decodeText(new Uint8Array(readFileSync(SAMPLE)))).report;
+      const bytes = encodeGbk(inCmsPage(exportHtml(report, {}), 'GBK'));
+      let cells = 0;
+      const t = time(() => {
+        cells = Object.keys(readReportBytes(bytes, 'page.html').report.cells).length;
       });
       return result(t, `${(bytes.length / 1024).toFixed(0)} KB, ${cells} cells`);
     },

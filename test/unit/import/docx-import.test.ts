@@ -79,6 +79,6 @@ describe('importDocx: .docx made by LibreOffice from the official tables', () =>
 describe('importDocx refuses what it cannot read', () => {
   it('passes the reader’s message on', () => {
     const doc = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
-    expect(() => importDocx(doc)).toThrow(new ImportError(DOCX_MESSAGES.legacyDoc));
+    expect(() => importDocx(doc)).toThrow(new ImportError(DOCX_MESSAGES.notDocx));
   });
 });

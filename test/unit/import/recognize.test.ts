@@ -127,6 +127,34 @@ describe('headings and title', () => {
     expect(numeralWarnings[0]).toBe('章节标题“1、 总体情况”序号应使用汉字数字，已按“一、总体情况”识别');
   });
 
+  it.each<[string, string[], string, number]>([
+    ['year first', ['2019年上海市人民政府办公厅政府信息公开工作年度报告'], '上海市人民政府办公厅', 2019],
+    ['year first, 人民政府 before 信息公开', ['2020年甲县人民政府信息公开工作年度报告'], '甲县人民政府', 2020],
+    ['year first in full-width digits', ['２０２３年乙镇人民政府政府信息公开工作年度报告'], '乙镇人民政府', 2023],
+    ['organ above, year inside the title', ['宁波市鄞州区行政审批管理办公室', '政府信息公开工作2019年度报告'], '宁波市鄞州区行政审批管理办公室', 2019],
+    ['full-width brackets kept as written', ['海工园（寅阳镇）2019年政府信息公开工作年度报告'], '海工园（寅阳镇）', 2019],
+    ['full-width brackets kept, organ above', ['海工园（寅阳镇）', '2019年政府信息公开工作年度报告'], '海工园（寅阳镇）', 2019],
+  ])('takes the organ from a title: %s', (_what, title, organ, year) => {
+    const { importReport, report } = importText(render('gov2019', year, distinctValues('gov2019'), { title }));
+    expect(importReport.organ).toBe(organ);
+    expect(report.organ).toBe(organ);
+    expect(importReport.year).toBe(year);
+  });
+
+  it('finds no organ in a year-first title that names none', () => {
+    expect(importText(render('gov2021', 2022, distinctValues('gov2021'), { title: ['2022年度政府信息公开工作年度报告'] })).importReport.organ).toBeNull();
+  });
+
+  it.each(['四、因政府信息公开工作被申请行政复议、提起行政诉讼情况', '四、因政府信息公开工作被申请行政复议和提起行政诉讼情况'])(
+    'recognizes the 2019–2020 heading of 四 “%s”',
+    (heading) => {
+      const { importReport, report } = importText(render('gov2019', 2019, distinctValues('gov2019'), { headings: { 四: heading } }));
+      expect(importReport.sectionsFound).toEqual(['一', '二', '三', '四', '五', '六']);
+      expect(importReport.warnings.filter((w) => w.startsWith('章节标题'))).toEqual([]);
+      expect(report.sections.三.text).not.toContain('行政复议');
+    },
+  );
+
   it('reads a duplicated title, the year written as 2023年度 and the organ on the title line', () => {
     const text = render('gov2021', 2023, distinctValues('gov2021'), {
       title: ['沭阳县发展和改革局2023年度政府信息公开年度报告', '沭阳县发展和改革局2023年度政府信息公开年度报告'],

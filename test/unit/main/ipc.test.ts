@@ -34,10 +34,7 @@ beforeEach(async () => {
     codec: { serialize: (r) => JSON.stringify(r), parse: (t) => ReportSchema.parse(JSON.parse(t)) },
     exporters: { docx: () => new Uint8Array(), text: () => '', html: () => '' },
     importers: {
-      docx: () => {
-        throw new Error('unused');
-      },
-      text: () => {
+      read: () => {
         throw new Error('unused');
       },
     },

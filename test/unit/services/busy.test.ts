@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BusyState, ConflictChoice, UnsavedChoice } from '../../../shared/bridge.ts';
 import { ReportSchema } from '../../../shared/file/schema.ts';
-import { decodeText, importText } from '../../../shared/import/text.ts';
-import { importDocx } from '../../../shared/import/docx.ts';
+import { readReportBytes } from '../../../shared/import/read.ts';
 import { createReport } from '../../../shared/model/report.ts';
 import type { DialogPort } from '../../../electron/services/dialogs.ts';
 import { createFileSide, type FileSide } from '../../../electron/services/fileSide.ts';
@@ -77,10 +76,9 @@ beforeEach(async () => {
         html: (r) => r.organ,
       },
       importers: {
-        docx: importDocx,
-        text: (bytes) => {
-          events.push('import text');
-          return importText(decodeText(bytes));
+        read: (bytes, fileName) => {
+          events.push('import');
+          return readReportBytes(bytes, fileName);
         },
       },
     },
@@ -99,7 +97,7 @@ describe('busy states of the file side', () => {
     answers = [path];
     const imported = await fileSide.handlers.importLastYear();
     expect(imported.ok).toBe(true);
-    expect(events).toEqual(['dialog template', 'dialog answered', 'busy 正在读取“上年报告.txt”……', 'import text', 'busy end']);
+    expect(events).toEqual(['dialog template', 'dialog answered', 'busy 正在读取“上年报告.txt”……', 'import', 'busy end']);
   });
 
   it('reports nothing when the dialog is cancelled', async () => {

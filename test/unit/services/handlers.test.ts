@@ -5,8 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BridgeHandlers, ConflictChoice, UnsavedChoice } from '../../../shared/bridge.ts';
 import { ReportSchema } from '../../../shared/file/schema.ts';
 import { createReport } from '../../../shared/model/report.ts';
-import { decodeText, importText } from '../../../shared/import/text.ts';
-import { importDocx } from '../../../shared/import/docx.ts';
+import { READ_MESSAGES, readReportBytes } from '../../../shared/import/read.ts';
 import { DOCX_MESSAGES } from '../../../shared/import/ooxml.ts';
 import { readReportFile } from '../../../electron/cli/readReportFile.ts';
 import { AutosaveStore } from '../../../electron/services/autosave.ts';
@@ -54,7 +53,7 @@ function deps(): HandlerDeps {
     // A stand-in for the file format: JSON checked by the bridge schema.
     codec: { serialize: (r) => JSON.stringify(r), parse: (t) => ReportSchema.parse(JSON.parse(t)) },
     exporters: { docx: () => new Uint8Array([0x50, 0x4b]), text: (r) => `${r.organ}\n`, html: (r) => `<p>${r.organ}</p>` },
-    importers: { docx: importDocx, text: (bytes) => importText(decodeText(bytes)) },
+    importers: { read: readReportBytes },
     window: windowPort,
   };
 }
@@ -139,13 +138,14 @@ describe('bridge handlers', () => {
     const path = join(dir, 'old.doc');
     await writeFile(path, new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
     answers = [path];
-    expect(await handlers.importLastYear()).toEqual({ ok: false, message: DOCX_MESSAGES.legacyDoc });
+    expect(await handlers.importLastYear()).toEqual({ ok: false, message: READ_MESSAGES.word97 });
   });
 
   it.each<[string, number[], string]>([
     ['random bytes named .docx', [0x13, 0x37, 0xc3, 0x28, 0xff, 0x00, 0x9a, 0x41], DOCX_MESSAGES.notDocx],
-    ['a PDF named .txt', [...new TextEncoder().encode('%PDF-1.7\n')], DOCX_MESSAGES.pdf],
-    ['an old Word file named .txt', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], DOCX_MESSAGES.legacyDoc],
+    ['a PDF named .txt', [...new TextEncoder().encode('%PDF-1.7\n')], READ_MESSAGES.pdf],
+    ['an old Word file named .txt', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], READ_MESSAGES.word97],
+    ['a password-protected .docx', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...[...'EncryptedPackage'].flatMap((c) => [c.charCodeAt(0), 0])], READ_MESSAGES.encrypted],
   ])('tells of %s in the same words as the CLI', async (what, bytes, message) => {
     const path = join(dir, what.endsWith('.docx') ? '上年.docx' : '上年.txt');
     await writeFile(path, new Uint8Array(bytes));

@@ -45,10 +45,7 @@ function openWindow(): Window {
     codec: { serialize: (r) => JSON.stringify(r), parse: (t) => ReportSchema.parse(JSON.parse(t)) },
     exporters: { docx: () => new Uint8Array(), text: () => '', html: () => '' },
     importers: {
-      docx: () => {
-        throw new Error('unused');
-      },
-      text: () => {
+      read: () => {
         throw new Error('unused');
       },
     },

@@ -25,11 +25,11 @@ async function ticksDuring(work: () => unknown): Promise<number> {
 
 describe('imports and exports in a worker thread', () => {
   it('imports exactly what the same import gives on this thread', async () => {
-    expect(await formats.importers.text(SAMPLE)).toEqual(REPORT_FORMATS.importers.text(SAMPLE));
+    expect(await formats.importers.read(SAMPLE, '2024.txt')).toEqual(REPORT_FORMATS.importers.read(SAMPLE, '2024.txt'));
   });
 
   it('exports exactly what the same exporters give on this thread', async () => {
-    const { report } = await REPORT_FORMATS.importers.text(SAMPLE);
+    const { report } = await REPORT_FORMATS.importers.read(SAMPLE, '2024.txt');
     const options = { blankAsZero: true, findingsSheet: true } as const;
     expect(await formats.exporters.text(report, { ...options, tables: 'tsv' })).toBe(REPORT_FORMATS.exporters.text(report, { ...options, tables: 'tsv' }));
     expect(await formats.exporters.html(report, options)).toBe(REPORT_FORMATS.exporters.html(report, options));
@@ -40,12 +40,12 @@ describe('imports and exports in a worker thread', () => {
 
   it('refuses in the same Chinese words, as an error the handlers show the clerk', async () => {
     const junk = new Uint8Array([0x13, 0x37, 0xff, 0x00]);
-    const error = await Promise.resolve(formats.importers.docx(junk)).then(() => undefined, (e: unknown) => e);
+    const error = await Promise.resolve(formats.importers.read(junk, '上年.docx')).then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(ImportError);
     expect(isClerkError(error)).toBe(true);
     expect(error).toMatchObject({ message: (() => {
       try {
-        REPORT_FORMATS.importers.docx(junk);
+        REPORT_FORMATS.importers.read(junk, '上年.docx');
       } catch (e) {
         return (e as Error).message;
       }
@@ -56,10 +56,10 @@ describe('imports and exports in a worker thread', () => {
   it('keeps this thread ticking while the largest accepted text is imported', async () => {
     const big = bigReportText();
     expect(big.length).toBeLessThanOrEqual(TEXT_LIMITS.maxFileBytes);
-    await formats.importers.text(SAMPLE); // the worker is warm
-    const inWorker = await ticksDuring(() => formats.importers.text(big));
+    await formats.importers.read(SAMPLE, '2024.txt'); // the worker is warm
+    const inWorker = await ticksDuring(() => formats.importers.read(big, 'big.txt'));
     // The same import on this thread: the interval cannot run until it is over.
-    const onThread = await ticksDuring(() => REPORT_FORMATS.importers.text(big));
+    const onThread = await ticksDuring(() => REPORT_FORMATS.importers.read(big, 'big.txt'));
     expect(onThread).toBe(0);
     expect(inWorker).toBeGreaterThanOrEqual(5);
   }, 60_000);
@@ -67,8 +67,8 @@ describe('imports and exports in a worker thread', () => {
   it('turns a worker that runs out of memory into one Chinese line, and starts a new one for the next job', async () => {
     const small = createWorkerFormats({ maxHeapMb: 24 });
     try {
-      await expect(small.importers.text(bigReportText())).rejects.toThrow(new ImportError(WORKER_FAILED));
-      expect((await small.importers.text(SAMPLE)).importReport.source).toBe('text');
+      await expect(small.importers.read(bigReportText(), 'big.txt')).rejects.toThrow(new ImportError(WORKER_FAILED));
+      expect((await small.importers.read(SAMPLE, '2024.txt')).importReport.source).toBe('text');
     } finally {
       await small.close();
     }

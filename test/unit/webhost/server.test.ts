@@ -15,10 +15,7 @@ const formats: ReportFormats = {
   codec: { serialize: (r) => JSON.stringify(r), parse: (t) => ReportSchema.parse(JSON.parse(t)) },
   exporters: { docx: () => new Uint8Array([0x50, 0x4b, 3, 4]), text: (r) => `${r.organ}\n`, html: (r) => `<p>${r.organ}</p>` },
   importers: {
-    docx: () => {
-      throw new Error('unused');
-    },
-    text: () => {
+    read: () => {
       throw new Error('unused');
     },
   },
