@@ -3,14 +3,18 @@ import type { CellChange, Comparison, IndicatorChange } from '../../shared/compa
 import { largestChanges } from '../../shared/compare/compare.ts';
 import { getFormat } from '../../shared/formats/index.ts';
 
-/** Rates to two decimals in percent; counts and amounts as stated. */
+function percentShown(percent: number | null): number | null {
+  return percent === null ? null : Math.round(percent * 100) / 100;
+}
+
+/** Rates in percent to two decimals; counts and amounts as stated. */
 function shownIndicator(value: number | null, rate: boolean): number | null {
-  return value === null || !rate ? value : Math.round(value * 100) / 100;
+  return rate ? percentShown(value) : value;
 }
 
 export function compareJson(comparison: Comparison) {
   const cells: Record<string, { last: number | null; this: number | null; change: number | null; percent: number | null }> = {};
-  for (const c of comparison.cells) cells[c.cell] = { last: c.last, this: c.this, change: c.change, percent: c.percent };
+  for (const c of comparison.cells) cells[c.cell] = { last: c.last, this: c.this, change: c.change, percent: percentShown(c.percent) };
   for (const c of comparison.onlyLast) cells[c.cell] = { last: c.value, this: null, change: null, percent: null };
   for (const c of comparison.onlyThis) cells[c.cell] = { last: null, this: c.value, change: null, percent: null };
   return {

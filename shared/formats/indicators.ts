@@ -91,11 +91,12 @@ const REQUEST_INDICATORS: IndicatorDef[] = [
   },
 ];
 
-function documentCounts(columns: { column: string; id: string; words: string }[]): IndicatorDef[] {
+/** `docsName`: how the format names the 规范性文件 row (2021: 行政规范性文件). */
+function documentCounts(docsName: string, columns: { column: string; id: string; words: string }[]): IndicatorDef[] {
   return (
     [
       ['regulations', '规章'],
-      ['normative_docs', '规范性文件'],
+      ['normative_docs', docsName],
     ] as const
   ).flatMap(([row, name]) =>
     columns.map(({ column, id, words }) => ({
@@ -109,14 +110,14 @@ function documentCounts(columns: { column: string; id: string; words: string }[]
 
 export const INDICATORS: Readonly<Record<FormatId, readonly IndicatorDef[]>> = {
   gov2019: [
-    ...documentCounts([
+    ...documentCounts('规范性文件', [
       { column: 'made', id: 'issued', words: '本年新制作数量' },
       { column: 'total_published', id: 'stock', words: '对外公开总数量' },
     ]),
     ...REQUEST_INDICATORS,
   ],
   gov2021: [
-    ...documentCounts([
+    ...documentCounts('行政规范性文件', [
       { column: 'issued', id: 'issued', words: '本年制发件数' },
       { column: 'repealed', id: 'repealed', words: '本年废止件数' },
       { column: 'in_force', id: 'stock', words: '现行有效件数' },

@@ -43,7 +43,7 @@ function writeReport(name: string, year: number, cells: Record<string, string>):
 interface CompareJson {
   last: { year: number; organ: string; format: string };
   this: { year: number; organ: string; format: string };
-  cells: Record<string, { last: number | null; this: number | null; change: number | null }>;
+  cells: Record<string, { last: number | null; this: number | null; change: number | null; percent: number | null }>;
   indicators: { id: string; label: string; formula: string; last: number | null; this: number | null }[];
   jumps: { rule: string; cells: string[]; message: string }[];
 }
@@ -67,7 +67,7 @@ describe('nianbao compare', () => {
     const json = JSON.parse(stdout) as CompareJson;
     expect(json.last).toEqual({ year: 2023, organ: '洪泽区人民政府', format: 'gov2021' });
     expect(json.this.year).toBe(2024);
-    expect(json.cells['requests.new.total']).toMatchObject({ last: 21, this: 95, change: 74 });
+    expect(json.cells['requests.new.total']).toEqual({ last: 21, this: 95, change: 74, percent: Math.round((74 / 21) * 10_000) / 100 });
     expect(json.cells['requests.granted.total']).toMatchObject({ last: 0, this: 50, change: 50 });
     const rate = json.indicators.find((i) => i.id === 'review_correction_rate')!;
     expect(rate).toMatchObject({ label: '行政复议纠错率', last: Math.round((1 / 11) * 10_000) / 100, this: 50 });
