@@ -57,9 +57,17 @@ function indicatorLine(i: IndicatorChange): string {
 
 const LARGEST = 15;
 
+/** One name may add the city before the other (洪泽区人民政府, 淮安市洪泽区人民政府). */
+function sameOrgan(a: string, b: string): boolean {
+  const [x, y] = [a.replace(/\s+/g, ''), b.replace(/\s+/g, '')];
+  return x === '' || y === '' || x.endsWith(y) || y.endsWith(x);
+}
+
 export function compareLines(comparison: Comparison): string[] {
   const side = (h: Comparison['last']) => `${h.organ || '（未填写机关名称）'} ${h.year}年度（${getFormat(h.format).source}格式）`;
-  const lines = [`上年：${side(comparison.last)}`, `本年：${side(comparison.this)}`, ''];
+  const lines = [`上年：${side(comparison.last)}`, `本年：${side(comparison.this)}`];
+  if (!sameOrgan(comparison.last.organ, comparison.this.organ)) lines.push('注意：两份报告的机关名称不同，请确认比较的是同一机关的报告。');
+  lines.push('');
   const largest = largestChanges(comparison, LARGEST);
   lines.push(largest.length === 0 ? '两年都填写的数据没有变化。' : `变化最大的 ${largest.length} 项：`);
   lines.push(...largest.map(changeLine));

@@ -59,6 +59,7 @@ describe('nianbao compare', () => {
     // (0 + 4) / 21 and (50 + 9) / 95, in percent.
     expect(stdout).toContain('  实质公开率：19.05% → 62.11%    〔（予以公开 + 部分公开）÷ 办理结果总计〕');
     expect(stdout).not.toContain('[提示]');
+    expect(stdout).not.toContain('机关名称不同');
   });
 
   it('prints cells, indicators and jumps as JSON', async () => {
@@ -83,6 +84,13 @@ describe('nianbao compare', () => {
     expect(text.stdout).toContain('[提示] 第二十条第（一）项·行政规范性文件·现行有效件数 增至上年的 5.6 倍，66 → 372');
     const json = JSON.parse((await nianbao('compare', last, current, '--json')).stdout) as CompareJson;
     expect(json.jumps.map((j) => j.cells)).toEqual([['art20_1.normative_docs.in_force']]);
+  });
+
+  it('warns when the two reports name different organs', async () => {
+    const other = writeReport('other.nianbao', 2025, {});
+    const { code, stdout } = await nianbao('compare', HONGZE_2024, other);
+    expect(code).toBe(0);
+    expect(stdout).toContain('注意：两份报告的机关名称不同');
   });
 
   it.each([
