@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { checkReport } from '../../shared/checks/index.ts';
 import { startNextYear } from '../../shared/carryover/startNextYear.ts';
+import { compareReports } from '../../shared/compare/compare.ts';
 import { exportDocx } from '../../shared/export/docx.ts';
 import { exportHtml } from '../../shared/export/html.ts';
 import { exportText } from '../../shared/export/text.ts';
@@ -15,6 +16,7 @@ import type { Report } from '../../shared/model/report.ts';
 import { writeFileAtomic } from '../services/files.ts';
 import { pdfFromDocx } from '../services/pdfFromDocx.ts';
 import { checkFolder, summarizeFolder } from './county.ts';
+import { compareJson, compareLines } from './compareOutput.ts';
 import { checkJson, describeReport, findingLines, importLines, showJson } from './output.ts';
 import { readReportFile } from './readReportFile.ts';
 import { UsageError } from './usage.ts';
@@ -92,6 +94,17 @@ export async function runCommand(command: Command, positional: string[], flags: 
       await writeFileAtomic(output, serializeReport(report), { backup: true });
       io.out(`已生成 ${describeReport(report)}：${output}`);
       for (const note of notes) io.out(`  ${note.message}`);
+      return 0;
+    }
+    case 'compare': {
+      expectArgs(positional, 2, command);
+      const [lastPath, thisPath] = positional as [string, string];
+      const { report: last } = await readReportFile(lastPath);
+      const { report: current } = await readReportFile(thisPath);
+      if (last.year >= current.year) throw new UsageError(`上年报告（${last.year}年度）应早于本年报告（${current.year}年度）`);
+      const comparison = compareReports(last, current);
+      if (json) io.out(JSON.stringify(compareJson(comparison), null, 2));
+      else for (const line of compareLines(comparison)) io.out(line);
       return 0;
     }
     case 'export': {

@@ -23,6 +23,7 @@ export const USAGE = `用法：
   nianbao import FILE [--json]         导入 Word（.docx）或文本报告，输出导入情况
   nianbao next-year FILE OUT [--year N] [--force]
                                        以 FILE 为上年报告，生成下一年度的新报告 OUT（.nianbao）
+  nianbao compare LAST THIS [--json]   与上年报告对比：变化最大的数据、各项指标和异常变化提示
   nianbao export FILE --docx OUT.docx [--compact] | --txt OUT.txt [--tsv] | --html OUT.html
                  | --pdf OUT.pdf [--compact]  [--blank-as-zero] [--force]
                                        导出 Word（默认公文版式，--compact 为紧凑版式）、文本、网页，
@@ -56,6 +57,7 @@ export const COMMAND_OPTIONS = {
   import: { json: FLAG },
   'next-year': { year: VALUE, force: FLAG },
   summarize: { year: VALUE, json: FLAG, roster: VALUE },
+  compare: { json: FLAG },
   export: { docx: VALUE, txt: VALUE, html: VALUE, pdf: VALUE, compact: FLAG, tsv: FLAG, 'blank-as-zero': FLAG, force: FLAG },
 } as const satisfies Record<string, NonNullable<ParseArgsConfig['options']>>;
 

@@ -2,7 +2,8 @@
 import type { SectionKey } from '../formats/types.ts';
 import type { InfoField } from '../model/report.ts';
 
-export type Severity = 'error' | 'warning';
+/** info: worth a look, never a fault (e.g. an unusual change against last year). */
+export type Severity = 'error' | 'warning' | 'info';
 
 /** A one-click repair the editor may offer; each is safe to apply. */
 export type FindingFix =
