@@ -59,6 +59,8 @@ export interface ParagraphLayout {
   /** subheading: a short line such as （一）主动公开情况 on its own. */
   kind: 'body' | 'subheading';
   text: string;
+  /** Characters of a body paragraph's run-in heading, e.g. （一）主动公开情况。 leading the text. */
+  runInLength?: number;
 }
 
 export interface SectionLayout {
@@ -278,6 +280,14 @@ export function groupTables(defs: readonly TableDef[]): TableDef[][] {
 }
 
 const SUBHEADING = /^[（(][一二三四五六七八九十]+[）)]\S{1,24}$/;
+/** A second-level heading ended by 。 with the paragraph running on after it. */
+const RUN_IN_HEADING = /^[（(][一二三四五六七八九十]+[）)][^。；，：\s]{1,24}。(?=.)/;
+
+function paragraphOf(line: string): ParagraphLayout {
+  if (SUBHEADING.test(line) && !/[。；]$/.test(line)) return { kind: 'subheading', text: line };
+  const runIn = RUN_IN_HEADING.exec(line);
+  return runIn ? { kind: 'body', text: line, runInLength: runIn[0].length } : { kind: 'body', text: line };
+}
 
 /** Paragraphs of a narrative: one per line, indentation typed by hand removed (the exporters indent). */
 export function paragraphs(text: string): ParagraphLayout[] {
@@ -285,7 +295,7 @@ export function paragraphs(text: string): ParagraphLayout[] {
     .split(/\r?\n/)
     .map((line) => line.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, ''))
     .filter((line) => line !== '')
-    .map((line) => ({ kind: SUBHEADING.test(line) && !/[。；]$/.test(line) ? 'subheading' : 'body', text: line }));
+    .map(paragraphOf);
 }
 
 /** Display width in half-width units: CJK and full-width characters count two. */
