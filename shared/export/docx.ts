@@ -29,6 +29,7 @@ import {
   type ISpacingProperties,
 } from 'docx';
 import type { Report } from '../model/report.ts';
+import { withFontTable } from './fontTable.ts';
 import {
   displayWidth,
   layoutReport,
@@ -385,5 +386,5 @@ export async function exportDocx(report: Report, options: DocxOptions): Promise<
       },
     ],
   });
-  return new Uint8Array(await Packer.toArrayBuffer(doc));
+  return withFontTable(new Uint8Array(await Packer.toArrayBuffer(doc)));
 }
