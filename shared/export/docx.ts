@@ -45,6 +45,8 @@ export type DocxLayoutName = 'official' | 'compact';
 export interface DocxOptions {
   layout: DocxLayoutName;
   blankAsZero?: boolean;
+  /** Amounts with exactly four decimals (1.5000); unset, where the column's header asks for it (保留4位小数). */
+  fourDecimalAmounts?: boolean;
   /** The checks' findings; when given, a 检查说明 page lists the acknowledged ones with their explanations. */
   findingsSheet?: readonly FindingNote[];
 }
@@ -325,6 +327,7 @@ function pageNumberFooter(look: Look, side: 'odd' | 'even'): Footer {
 export async function exportDocx(report: Report, options: DocxOptions): Promise<Uint8Array> {
   const layout = layoutReport(report, {
     blankAsZero: options.blankAsZero ?? false,
+    ...(options.fourDecimalAmounts !== undefined ? { fourDecimalAmounts: options.fourDecimalAmounts } : {}),
     ...(options.findingsSheet ? { findings: options.findingsSheet } : {}),
   });
   const m = LOOKS[options.layout].marginsMm;

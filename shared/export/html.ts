@@ -11,6 +11,8 @@ import { layoutReport, type FindingNote, type LayoutCell, type ParagraphLayout, 
 
 export interface HtmlOptions {
   blankAsZero?: boolean;
+  /** Amounts with exactly four decimals (1.5000); unset, where the column's header asks for it (保留4位小数). */
+  fourDecimalAmounts?: boolean;
   /** The checks' findings; when given, a 检查说明 part lists the acknowledged ones. */
   findingsSheet?: readonly FindingNote[];
 }
@@ -89,6 +91,7 @@ function paragraphHtml(p: ParagraphLayout): string {
 export function exportHtml(report: Report, options: HtmlOptions = {}): string {
   const layout = layoutReport(report, {
     blankAsZero: options.blankAsZero ?? false,
+    ...(options.fourDecimalAmounts !== undefined ? { fourDecimalAmounts: options.fourDecimalAmounts } : {}),
     ...(options.findingsSheet ? { findings: options.findingsSheet } : {}),
   });
   const lines: string[] = [
