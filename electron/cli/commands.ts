@@ -17,7 +17,7 @@ import { writeFileAtomic } from '../services/files.ts';
 import { pdfFromDocx } from '../services/pdfFromDocx.ts';
 import { checkFolder, summarizeFolder } from './county.ts';
 import { compareJson, compareLines } from './compareOutput.ts';
-import { checkJson, describeReport, findingLines, importLines, showJson } from './output.ts';
+import { checkJson, describeReport, exportSummaryLines, findingLines, importLines, showJson } from './output.ts';
 import { readReportFile } from './readReportFile.ts';
 import { UsageError } from './usage.ts';
 import type { Flags, Io } from './usage.ts';
@@ -117,6 +117,7 @@ export async function runCommand(command: Command, positional: string[], flags: 
       const { report } = await readReportFile(positional[0]!);
       await writeFileAtomic(output, await exportBytes(report, kind, flags), { backup: true });
       io.out(`已导出 ${describeReport(report)}：${output}`);
+      for (const line of exportSummaryLines(checkReport(report))) io.out(line);
       return 0;
     }
     case 'summarize': {

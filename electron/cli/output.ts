@@ -62,6 +62,26 @@ export function findingLines(findings: Finding[]): string[] {
   return lines;
 }
 
+/** Shown open findings before the rest is left to `check`, as the export dialog lists them. */
+const EXPORT_SUMMARY_SHOWN = 8;
+
+/** What the export dialog says of the checks: open errors and warnings, the first few, and what an error means. */
+export function exportSummaryLines(findings: readonly Finding[]): string[] {
+  const open = findings.filter((f) => f.acknowledged === undefined);
+  const errors = open.filter((f) => f.severity === 'error').length;
+  const warnings = open.length - errors;
+  const explained = findings.length - open.length;
+  if (open.length === 0) return [`检查全部通过${explained > 0 ? `（${explained} 条提示已说明）` : ''}。`];
+  const lines: string[] = [];
+  if (errors > 0) lines.push(`有 ${errors} 个错误，报送前应当修改（如合计不符、勾稽关系不平衡、数值无效）。`);
+  if (warnings > 0) lines.push(`有 ${warnings} 条提示，请修改或说明原因。`);
+  if (explained > 0) lines.push(`${explained} 条提示已说明。`);
+  for (const f of open.slice(0, EXPORT_SUMMARY_SHOWN)) lines.push(`  [${f.severity === 'error' ? '错误' : '警告'}] ${f.message}`);
+  if (open.length > EXPORT_SUMMARY_SHOWN) lines.push('  ……其余请用 nianbao check 查看。');
+  if (errors > 0) lines.push('可以先导出供核对，但有错误的报告不宜报送或公开：请修改后再导出一次。');
+  return lines;
+}
+
 export function importLines(importReport: ImportReport): string[] {
   const lines = [
     `来源：${IMPORT_SOURCE_NAMES[importReport.source]}`,

@@ -29,7 +29,9 @@ import {
   type ISpacingProperties,
 } from 'docx';
 import type { Report } from '../model/report.ts';
+import { withFontTable } from './fontTable.ts';
 import {
+  displayWidth,
   layoutReport,
   type FindingNote,
   type LayoutCell,
@@ -43,6 +45,8 @@ export type DocxLayoutName = 'official' | 'compact';
 export interface DocxOptions {
   layout: DocxLayoutName;
   blankAsZero?: boolean;
+  /** Amounts with exactly four decimals (1.5000); unset, where the column's header asks for it (保留4位小数). */
+  fourDecimalAmounts?: boolean;
   /** The checks' findings; when given, a 检查说明 page lists the acknowledged ones with their explanations. */
   findingsSheet?: readonly FindingNote[];
 }
@@ -54,11 +58,26 @@ export function mmToTwips(mm: number): number {
   return Math.round((mm * 1440) / 25.4);
 }
 
+/**
+ * Character spacing, in twentieths of a point, that lays `chars` characters of
+ * the given size in a line: 28 of 三号 are 448 pt but the 156 mm line is
+ * 442.25 pt, so each is condensed by a quarter point (rounded down, to fit).
+ *
+ * Not a lines-and-characters docGrid: LibreOffice (7.4) snaps each character
+ * to whole grid cells, so a pitch below the type size (charSpace < 0, as 28
+ * characters need) puts every character in two cells — 14 a line.
+ */
+export function condensingTwentieths(lineTwips: number, chars: number, halfPoints: number): number {
+  return Math.min(0, Math.floor(lineTwips / chars - halfPoints * 10));
+}
+
 interface TextStyle {
   font: string;
   /** Half-points, as Word stores sizes: 三号 16 pt → 32. */
   size: number;
   bold?: boolean;
+  /** Character spacing in twentieths of a point; negative condenses. */
+  spacing?: number;
 }
 
 interface Look {
@@ -73,6 +92,8 @@ interface Look {
   line: ISpacingProperties;
   table: { body: TextStyle; header: TextStyle; rowMinTwips: number; captionFill?: string };
   pageNumber: TextStyle & { outside: boolean };
+  /** Characters to a full line of body type, where the standard fixes it. */
+  charsPerLine?: number;
 }
 
 const LOOKS: Record<DocxLayoutName, Look> = {
@@ -90,6 +111,7 @@ const LOOKS: Record<DocxLayoutName, Look> = {
     // 五号: the 15 columns of 四 keep two characters a line in 10.4 mm.
     table: { body: { font: '仿宋_GB2312', size: 21 }, header: { font: '黑体', size: 21 }, rowMinTwips: 397 },
     pageNumber: { font: '宋体', size: 28, outside: true },
+    charsPerLine: 28,
   },
   compact: {
     marginsMm: { top: 25.4, bottom: 25.4, left: 27, right: 27 },
@@ -116,7 +138,22 @@ function fonts(eastAsia: string, latin = LATIN): IFontAttributesProperties {
 }
 
 function run(text: string, style: TextStyle, lineBreak = false): TextRun {
-  return new TextRun({ text, font: fonts(style.font), size: style.size, bold: style.bold ?? false, break: lineBreak ? 1 : 0 });
+  return new TextRun({
+    text,
+    font: fonts(style.font),
+    size: style.size,
+    bold: style.bold ?? false,
+    break: lineBreak ? 1 : 0,
+    ...(style.spacing ? { characterSpacing: style.spacing } : {}),
+  });
+}
+
+/** The look with its body-width type condensed to hold the standard's characters a line. */
+function fittedLook(look: Look, lineTwips: number): Look {
+  const chars = look.charsPerLine;
+  if (!chars) return look;
+  const fit = (style: TextStyle): TextStyle => ({ ...style, spacing: condensingTwentieths(lineTwips, chars, style.size) });
+  return { ...look, body: fit(look.body), heading: fit(look.heading), subheading: fit(look.subheading) };
 }
 
 function titleParagraph(lines: readonly string[], look: Look, pageBreakBefore = false): Paragraph {
@@ -135,13 +172,32 @@ function twoChars(style: TextStyle): number {
 
 function bodyParagraph(p: ParagraphLayout, look: Look): Paragraph {
   const style = p.kind === 'subheading' ? look.subheading : look.body;
+  // A run-in heading is set in the heading's 楷体, the text after it in the body type (GB/T 9704 §7.3.3).
+  const runs = p.runInLength
+    ? [run(p.text.slice(0, p.runInLength), { ...look.subheading, size: style.size }), run(p.text.slice(p.runInLength), style)]
+    : [run(p.text, style)];
   return new Paragraph({
-    children: [run(p.text, style)],
+    children: runs,
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: twoChars(style) },
     spacing: look.line,
     ...(p.kind === 'subheading' ? { keepNext: true } : {}),
   });
+}
+
+/**
+ * GB/T 9704 §7.3.5.1, the sealed report: the date four characters in from the
+ * right, the organ centred over the date (and never closer than two
+ * characters to the edge, the date then moving left to stay under its middle).
+ * Right indents in twips.
+ */
+export function signatureIndents(signature: { organ: string; date: string }, halfPoints: number): { organ: number; date: number } {
+  const oneChar = halfPoints * 10;
+  const organChars = displayWidth(signature.organ) / 2;
+  const dateChars = displayWidth(signature.date) / 2;
+  const organ = Math.max(2, 4 + (dateChars - organChars) / 2);
+  const date = organ + (organChars - dateChars) / 2;
+  return { organ: Math.round(organ * oneChar), date: Math.round(date * oneChar) };
 }
 
 function headingParagraph(text: string, look: Look): Paragraph {
@@ -269,14 +325,15 @@ function pageNumberFooter(look: Look, side: 'odd' | 'even'): Footer {
 }
 
 export async function exportDocx(report: Report, options: DocxOptions): Promise<Uint8Array> {
-  const look = LOOKS[options.layout];
   const layout = layoutReport(report, {
     blankAsZero: options.blankAsZero ?? false,
+    ...(options.fourDecimalAmounts !== undefined ? { fourDecimalAmounts: options.fourDecimalAmounts } : {}),
     ...(options.findingsSheet ? { findings: options.findingsSheet } : {}),
   });
-  const m = look.marginsMm;
+  const m = LOOKS[options.layout].marginsMm;
   const margins = { top: mmToTwips(m.top), bottom: mmToTwips(m.bottom), left: mmToTwips(m.left), right: mmToTwips(m.right) };
   const available = A4_TWIPS.width - margins.left - margins.right;
+  const look = fittedLook(LOOKS[options.layout], available);
 
   const children: (Paragraph | Table)[] = [
     titleParagraph(layout.titleLines, look),
@@ -288,11 +345,13 @@ export async function exportDocx(report: Report, options: DocxOptions): Promise<
     for (const table of section.tables) children.push(...tableBlock(table, look, available));
   }
   if (layout.signature) {
-    // The organ and date stand right, four characters in, as a 公文's signature does.
-    const right = { right: twoChars(look.body) * 2 };
     children.push(new Paragraph({ children: [], spacing: look.line }));
-    for (const text of [layout.signature.organ, layout.signature.date]) {
-      children.push(new Paragraph({ children: [run(text, look.body)], alignment: AlignmentType.RIGHT, indent: right, spacing: look.line }));
+    const { organ, date } = signatureIndents(layout.signature, look.body.size);
+    for (const [text, right] of [
+      [layout.signature.organ, organ],
+      [layout.signature.date, date],
+    ] as const) {
+      children.push(new Paragraph({ children: [run(text, look.body)], alignment: AlignmentType.RIGHT, indent: { right }, spacing: look.line }));
     }
   }
   if (layout.findings) {
@@ -330,5 +389,5 @@ export async function exportDocx(report: Report, options: DocxOptions): Promise<
       },
     ],
   });
-  return new Uint8Array(await Packer.toArrayBuffer(doc));
+  return withFontTable(new Uint8Array(await Packer.toArrayBuffer(doc)));
 }

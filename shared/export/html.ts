@@ -7,10 +7,12 @@
  * the whole block to the next page.
  */
 import type { Report } from '../model/report.ts';
-import { layoutReport, type FindingNote, type LayoutCell, type ParagraphLayout, type TableLayout } from './layout.ts';
+import { gridOf, layoutReport, type FindingNote, type LayoutCell, type ParagraphLayout, type TableLayout } from './layout.ts';
 
 export interface HtmlOptions {
   blankAsZero?: boolean;
+  /** Amounts with exactly four decimals (1.5000); unset, where the column's header asks for it (保留4位小数). */
+  fourDecimalAmounts?: boolean;
   /** The checks' findings; when given, a 检查说明 part lists the acknowledged ones. */
   findingsSheet?: readonly FindingNote[];
 }
@@ -51,23 +53,64 @@ const CLASS: Partial<Record<LayoutCell['role'], string>> = {
   note: 'note',
 };
 
-function cellHtml(cell: LayoutCell): string {
+const HEADING_ROLES: ReadonlySet<LayoutCell['role']> = new Set(['caption', 'header', 'group', 'label']);
+
+/**
+ * For each value cell, the header cells that head it: the caption and the
+ * column headers of its own part of the grid, and the labels and group labels
+ * of its row. Named with headers/id because the merged grids have no row or
+ * column groups that scope="colgroup"/"rowgroup" could refer to.
+ */
+export function cellHeaders(table: TableLayout): Map<LayoutCell, LayoutCell[]> {
+  const grid = gridOf(table);
+  const result = new Map<LayoutCell, LayoutCell[]>();
+  table.rows.forEach((row, r) => {
+    if (row.kind !== 'data') return;
+    // The caption and header rows above this run of data rows.
+    let top = r;
+    while (top > 0 && table.rows[top - 1]!.kind === 'data') top--;
+    let first = top;
+    while (first > 0 && table.rows[first - 1]!.kind !== 'data') first--;
+    for (const cell of row.cells) {
+      if (cell.role !== 'value') continue;
+      const heads = new Set<LayoutCell>();
+      for (let h = first; h < top; h++) {
+        for (let c = cell.col; c < cell.col + cell.colSpan; c++) {
+          const above = grid[h]![c]!.cell;
+          if (HEADING_ROLES.has(above.role)) heads.add(above);
+        }
+      }
+      for (const slot of grid[r]!) if (slot.cell.role === 'group' || slot.cell.role === 'label') heads.add(slot.cell);
+      result.set(cell, [...heads]);
+    }
+  });
+  return result;
+}
+
+function cellHtml(cell: LayoutCell, ids: ReadonlyMap<LayoutCell, string>, heads: ReadonlyMap<LayoutCell, LayoutCell[]>): string {
   const tag = cell.role === 'value' || cell.role === 'filler' ? 'td' : 'th';
   const attrs: string[] = [];
   if (cell.colSpan > 1) attrs.push(`colspan="${cell.colSpan}"`);
   if (cell.rowSpan > 1) attrs.push(`rowspan="${cell.rowSpan}"`);
-  if (cell.role === 'label' || cell.role === 'group') attrs.push(`scope="${cell.rowSpan > 1 ? 'rowgroup' : 'row'}"`);
-  if (cell.role === 'header') attrs.push(`scope="${cell.colSpan > 1 ? 'colgroup' : 'col'}"`);
+  const id = ids.get(cell);
+  if (id) attrs.push(`id="${id}"`);
+  const headers = heads.get(cell)?.map((h) => ids.get(h));
+  if (headers?.length) attrs.push(`headers="${headers.join(' ')}"`);
   const cls = CLASS[cell.role];
   if (cls) attrs.push(`class="${cls}"`);
   if (cell.cellId) attrs.push(`data-cell="${escapeHtml(cell.cellId)}"`);
   return `<${tag}${attrs.map((a) => ` ${a}`).join('')}>${escapeHtml(cell.text)}</${tag}>`;
 }
 
-function tableHtml(table: TableLayout): string[] {
+function tableHtml(table: TableLayout, prefix: string): string[] {
   const total = table.columnWidthsMm.reduce((a, b) => a + b, 0);
   const cols = table.columnWidthsMm.map((w) => `<col style="width:${((100 * w) / total).toFixed(2)}%">`).join('');
-  const rows = table.rows.map((row) => `<tr>${row.cells.map(cellHtml).join('')}</tr>`);
+  const ids = new Map<LayoutCell, string>();
+  table.rows.forEach((row, r) => {
+    for (const cell of row.cells) if (HEADING_ROLES.has(cell.role)) ids.set(cell, `${prefix}-${r}-${cell.col}`);
+  });
+  const heads = cellHeaders(table);
+  const rows = table.rows.map((row) => `<tr>${row.cells.map((cell) => cellHtml(cell, ids, heads)).join('')}</tr>`);
   const head = rows.slice(0, table.repeatHeaderRows);
   const body = rows.slice(table.repeatHeaderRows);
   return [
@@ -89,6 +132,7 @@ function paragraphHtml(p: ParagraphLayout): string {
 export function exportHtml(report: Report, options: HtmlOptions = {}): string {
   const layout = layoutReport(report, {
     blankAsZero: options.blankAsZero ?? false,
+    ...(options.fourDecimalAmounts !== undefined ? { fourDecimalAmounts: options.fourDecimalAmounts } : {}),
     ...(options.findingsSheet ? { findings: options.findingsSheet } : {}),
   });
   const lines: string[] = [
@@ -105,10 +149,10 @@ export function exportHtml(report: Report, options: HtmlOptions = {}): string {
     `<h1>${layout.titleLines.map(escapeHtml).join('<br>')}</h1>`,
     ...layout.preface.map(paragraphHtml),
   ];
-  for (const section of layout.sections) {
+  for (const [s, section] of layout.sections.entries()) {
     lines.push(`<section id="section-${section.key}">`, `<h2>${escapeHtml(section.heading)}</h2>`);
     lines.push(...section.paragraphs.map(paragraphHtml));
-    for (const table of section.tables) lines.push(...tableHtml(table));
+    section.tables.forEach((table, i) => lines.push(...tableHtml(table, `t${s + 1}-${i + 1}`)));
     lines.push('</section>');
   }
   if (layout.signature) {
@@ -118,7 +162,7 @@ export function exportHtml(report: Report, options: HtmlOptions = {}): string {
   if (layout.findings) {
     const sheet = layout.findings;
     lines.push('<section class="findings">', `<h1>${escapeHtml(sheet.title)}</h1>`, `<p class="note">${escapeHtml(sheet.subtitle)}</p>`);
-    lines.push(...(sheet.table ? tableHtml(sheet.table) : [`<p>${escapeHtml(sheet.empty)}</p>`]), '</section>');
+    lines.push(...(sheet.table ? tableHtml(sheet.table, 'findings') : [`<p>${escapeHtml(sheet.empty)}</p>`]), '</section>');
   }
   lines.push('</body>', '</html>', '');
   return lines.join('\n');

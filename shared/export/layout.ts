@@ -59,6 +59,8 @@ export interface ParagraphLayout {
   /** subheading: a short line such as （一）主动公开情况 on its own. */
   kind: 'body' | 'subheading';
   text: string;
+  /** Characters of a body paragraph's run-in heading, e.g. （一）主动公开情况。 leading the text. */
+  runInLength?: number;
 }
 
 export interface SectionLayout {
@@ -105,15 +107,18 @@ export interface LayoutOptions {
   groupColumnMm?: number;
   /** Findings of the checks; the acknowledged ones go on a 检查说明 sheet. */
   findings?: readonly FindingNote[];
+  /** Amounts with exactly four decimals (1.5000); unset, where the column's header asks for it (保留4位小数). */
+  fourDecimalAmounts?: boolean;
 }
 
 /** Three characters of 五号 type and the cell margins, so a tall group label wraps evenly. */
 const DEFAULT_GROUP_COLUMN_MM = 14;
 
 /** What a value cell prints: the stated value, a total nobody typed as computed, blank as blank. */
-export function cellText(value: CellValue, blankAsZero: boolean): string {
+export function cellText(value: CellValue, blankAsZero: boolean, fourDecimals = false): string {
   const { parsed } = value;
-  if (value.value !== null) return formatCellNumber(value.value);
+  // Stated amounts have at most four decimals, so toFixed only pads (and hides a total's float noise).
+  if (value.value !== null) return fourDecimals ? value.value.toFixed(4) : formatCellNumber(value.value);
   // Not applicable and unreadable text are printed as the clerk wrote them.
   if (parsed.status === 'na' || parsed.status === 'invalid') return (value.raw ?? '').trim();
   return blankAsZero ? '0' : '';
@@ -121,6 +126,11 @@ export function cellText(value: CellValue, blankAsZero: boolean): string {
 
 function columnHeader(column: ColumnDef): string {
   return column.unit ? `${column.label}（单位：${column.unit}）` : column.label;
+}
+
+/** Whether a column's amounts print with four decimals: as asked, else as its header says. */
+export function printsFourDecimals(column: ColumnDef, asked: boolean | undefined): boolean {
+  return column.kind === 'amount' && (asked ?? /保留4位小数|保留四位小数/.test(columnHeader(column)));
 }
 
 function labelLevels(def: TableDef): number {
@@ -183,7 +193,7 @@ function dataRow(
   index: number,
   grid: Grid,
   values: ReadonlyMap<string, CellValue>,
-  blankAsZero: boolean,
+  options: LayoutOptions,
 ): LayoutRow {
   const row: RowDef = def.rows[index]!;
   const groups = row.groups ?? [];
@@ -205,7 +215,7 @@ function dataRow(
     if (!value) throw new Error(`format has no cell ${id}`);
     cells.push({
       role: 'value',
-      text: cellText(value, blankAsZero),
+      text: cellText(value, options.blankAsZero ?? false, printsFourDecimals(column, options.fourDecimalAmounts)),
       col: grid.labelColumns + c,
       colSpan: spanAll,
       rowSpan: 1,
@@ -253,7 +263,7 @@ export function layoutTables(
     // The official grids hold the note in the empty corner; elsewhere it goes above.
     if (def.note && (grid.labelColumns === 0 || def.rowHeader)) note = def.note;
     rows.push(...headerRows(def, grid));
-    def.rows.forEach((_, i) => rows.push(dataRow(def, i, grid, values, options.blankAsZero ?? false)));
+    def.rows.forEach((_, i) => rows.push(dataRow(def, i, grid, values, options)));
   }
   const leading = rows.findIndex((r) => r.kind === 'data');
   const layout: TableLayout = {
@@ -278,6 +288,14 @@ export function groupTables(defs: readonly TableDef[]): TableDef[][] {
 }
 
 const SUBHEADING = /^[（(][一二三四五六七八九十]+[）)]\S{1,24}$/;
+/** A second-level heading ended by 。 with the paragraph running on after it. */
+const RUN_IN_HEADING = /^[（(][一二三四五六七八九十]+[）)][^。；，：\s]{1,24}。(?=.)/;
+
+function paragraphOf(line: string): ParagraphLayout {
+  if (SUBHEADING.test(line) && !/[。；]$/.test(line)) return { kind: 'subheading', text: line };
+  const runIn = RUN_IN_HEADING.exec(line);
+  return runIn ? { kind: 'body', text: line, runInLength: runIn[0].length } : { kind: 'body', text: line };
+}
 
 /** Paragraphs of a narrative: one per line, indentation typed by hand removed (the exporters indent). */
 export function paragraphs(text: string): ParagraphLayout[] {
@@ -285,7 +303,7 @@ export function paragraphs(text: string): ParagraphLayout[] {
     .split(/\r?\n/)
     .map((line) => line.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, ''))
     .filter((line) => line !== '')
-    .map((line) => ({ kind: SUBHEADING.test(line) && !/[。；]$/.test(line) ? 'subheading' : 'body', text: line }));
+    .map(paragraphOf);
 }
 
 /** Display width in half-width units: CJK and full-width characters count two. */

@@ -19,6 +19,8 @@ export interface TextOptions {
   /** aligned: columns padded with spaces; tsv: one row a line, cells separated by tabs. */
   tables?: 'aligned' | 'tsv';
   blankAsZero?: boolean;
+  /** Amounts with exactly four decimals (1.5000); unset, where the column's header asks for it (保留4位小数). */
+  fourDecimalAmounts?: boolean;
   /** Line ends; CRLF by default so that old Windows Notepad shows lines. */
   newline?: '\n' | '\r\n';
   /** Wrap row labels longer than this many half-width columns (aligned tables). */
@@ -162,6 +164,7 @@ function alignedTable(table: TableLayout, maxLabelWidth: number): string[] {
 export function exportText(report: Report, options: TextOptions = {}): string {
   const layout = layoutReport(report, {
     blankAsZero: options.blankAsZero ?? false,
+    ...(options.fourDecimalAmounts !== undefined ? { fourDecimalAmounts: options.fourDecimalAmounts } : {}),
     ...(options.findingsSheet ? { findings: options.findingsSheet } : {}),
   });
   const drawTable = (table: TableLayout): string[] => {

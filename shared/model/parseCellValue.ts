@@ -66,6 +66,24 @@ function ungroup(text: string): { digits: string; grouped: boolean } | undefined
   return { digits: grouped[1]! + grouped[2]!.replace(/[,，' ]/g, '') + (grouped[4] ?? ''), grouped: true };
 }
 
+/**
+ * A non-negative decimal text divided by 10^shift and rounded half up to
+ * `places` decimals on its digits, so 1.5元 is 0.0002 万元 and not, as binary
+ * floating point has it, 0.0001. `dropped` says whether any nonzero digit was
+ * rounded away.
+ */
+export function roundDecimalText(digits: string, shift: number, places: number): { value: number; dropped: boolean } {
+  const [whole = '', fraction = ''] = digits.replace(/^[+-]/, '').split('.');
+  // The digits of the value times 10^places: the point moves right by places - shift.
+  const all = (whole || '0') + fraction;
+  const point = (whole || '0').length + places - shift;
+  const padded = point > all.length ? all.padEnd(point, '0') : all;
+  const kept = point <= 0 ? '0' : padded.slice(0, point);
+  const rest = point <= 0 ? '0'.repeat(-point) + padded : padded.slice(point);
+  const scaled = BigInt(kept) + (rest !== '' && rest[0]! >= '5' ? 1n : 0n);
+  return { value: Number(scaled) / 10 ** places, dropped: /[1-9]/.test(rest) };
+}
+
 function toHalfWidth(text: string): string {
   return text.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
@@ -112,13 +130,10 @@ export function parseCellValue(raw: string, kind: ValueKind): ParsedCell {
     }
     if (value < 0) return { status: 'invalid', reason: 'negative', message: '金额不能为负数' };
     // More than 4 decimals (4166.214619) is read, rounded and noted: the raw text stays as stated.
-    if (unit === '元') {
-      value = value / 10_000;
-      notes.push('yuanToWan');
-    }
-    const rounded = Math.round(value * 10_000) / 10_000;
-    if (rounded !== value) notes.push('rounded');
-    value = rounded;
+    if (unit === '元') notes.push('yuanToWan');
+    const rounded = roundDecimalText(compact, unit === '元' ? 4 : 0, 4);
+    if (rounded.dropped) notes.push('rounded');
+    value = rounded.value;
     if (value > MAX_AMOUNT_WAN) {
       return { status: 'invalid', reason: 'tooLarge', message: `金额过大（超过${MAX_AMOUNT_WAN}万元），请核实单位` };
     }

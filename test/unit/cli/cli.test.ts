@@ -173,6 +173,15 @@ describe('nianbao export', () => {
     expect((await run('pdfinfo', [pdf])).stdout).toMatch(/Page size:\s+595\.\d* x 841\.\d* pts \(A4\)/);
   }, 60_000);
 
+  it('says after writing what the checks found, as the export dialog does', async () => {
+    const path = writeReport('open.nianbao', { 'requests.new.natural': '12', 'requests.new.total': '5' });
+    const result = await nianbao('export', path, '--txt', join(dir, 'open.txt'));
+    expect(result.code).toBe(0);
+    expect(existsSync(join(dir, 'open.txt'))).toBe(true);
+    expect(result.stdout).toMatch(/有 \d+ 个错误，报送前应当修改/);
+    expect(result.stdout).toContain('不宜报送或公开');
+  });
+
   it('explains how to get a PDF when LibreOffice is missing, and writes nothing', async () => {
     const path = writeReport('nopdf.nianbao', { 'requests.new.natural': '1' });
     const pdf = join(dir, 'never.pdf');

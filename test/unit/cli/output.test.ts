@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeReport, importLines } from '../../../electron/cli/output.ts';
+import { describeReport, exportSummaryLines, importLines } from '../../../electron/cli/output.ts';
+import type { Finding } from '../../../shared/checks/types.ts';
 import { describeCell, describeTable } from '../../../shared/formats/describe.ts';
 import { FORMATS, formatIndex } from '../../../shared/formats/index.ts';
 import { createReport } from '../../../shared/model/report.ts';
@@ -62,5 +63,42 @@ describe('importLines', () => {
     const bytes = new Uint8Array(readFileSync(join(SAMPLES_DIR, name)));
     const { importReport } = name.endsWith('.docx') ? importDocx(bytes) : importText(decodeText(bytes));
     for (const line of importLines(importReport)) expect(line).not.toMatch(RAW_ID);
+  });
+});
+
+describe('exportSummaryLines', () => {
+  const finding = (severity: Finding['severity'], n: number, acknowledged?: string): Finding => ({
+    severity,
+    rule: 'test',
+    cells: [],
+    section: '一',
+    message: `提示${n}`,
+    key: `k${n}`,
+    ...(acknowledged ? { acknowledged } : {}),
+  });
+
+  it.each<[string, Finding[], string[]]>([
+    ['nothing found', [], ['检查全部通过。']],
+    ['only explained warnings', [finding('warning', 1, '已核实')], ['检查全部通过（1 条提示已说明）。']],
+    [
+      'an error and a warning',
+      [finding('error', 1), finding('warning', 2), finding('warning', 3, '已核实')],
+      [
+        '有 1 个错误，报送前应当修改（如合计不符、勾稽关系不平衡、数值无效）。',
+        '有 1 条提示，请修改或说明原因。',
+        '1 条提示已说明。',
+        '  [错误] 提示1',
+        '  [警告] 提示2',
+        '可以先导出供核对，但有错误的报告不宜报送或公开：请修改后再导出一次。',
+      ],
+    ],
+  ])('%s', (_, findings, lines) => {
+    expect(exportSummaryLines(findings)).toEqual(lines);
+  });
+
+  it('lists the first eight open findings and sends the reader to check for the rest', () => {
+    const lines = exportSummaryLines(Array.from({ length: 10 }, (_, i) => finding('warning', i)));
+    expect(lines.filter((l) => l.startsWith('  [警告]'))).toHaveLength(8);
+    expect(lines.at(-1)).toContain('nianbao check');
   });
 });

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Element } from '@xmldom/xmldom';
-import { exportDocx, type DocxOptions } from '../../../shared/export/docx.ts';
+import { condensingTwentieths, exportDocx, signatureIndents, type DocxOptions } from '../../../shared/export/docx.ts';
 import { reportTitle, type Report } from '../../../shared/model/report.ts';
 import { SAMPLES_DIR } from '../../fixtures/samples/index.ts';
 import { child, children, readDocx, rowWithLabel, wAttr, W, type DocxBody, type DocxTable } from './docxGrid.ts';
@@ -155,6 +155,50 @@ describe('exportDocx: 公文 page, fonts and tables', () => {
     }
     expect(footers.map(([, xml]) => /<w:jc w:val="(\w+)"/.exec(xml)?.[1]).sort()).toEqual(['left', 'right']);
     expect(doc.parts['word/settings.xml']).toContain('<w:evenAndOddHeaders');
+  });
+
+  it('condenses body-width type just enough for 28 characters of 三号 to the 156 mm line', async () => {
+    const line = 11906 - 1587 - 1474;
+    const spacing = condensingTwentieths(line, 28, 32);
+    // A character advances 16 pt plus the spacing (both in twentieths of a point here): 28 fit, 29 do not.
+    expect(28 * (320 + spacing)).toBeLessThanOrEqual(line);
+    expect(29 * (320 + spacing)).toBeGreaterThan(line);
+    expect(condensingTwentieths(line, 20, 32)).toBe(0);
+    const doc = await exported(builtReport('gov2021'));
+    const spacingOf = (text: string) => wAttr(child(child(child(paragraphNamed(doc, text), 'r')!, 'rPr')!, 'spacing'), 'val');
+    for (const text of ['一、总体情况', '一的情况说明第一段。', '（一）分项情况']) expect({ text, val: spacingOf(text) }).toEqual({ text, val: String(spacing) });
+    const compact = await exported(builtReport('gov2021'), { layout: 'compact' });
+    expect(child(child(child(paragraphNamed(compact, '一的情况说明第一段。'), 'r')!, 'rPr')!, 'spacing')).toBeUndefined();
+  });
+
+  it('sets a run-in heading in 楷体 and the text after it in 仿宋', async () => {
+    const report = builtReport('gov2021');
+    report.sections['一'] = { text: '（一）主动公开情况。主要通过政府网站公开。', source: 'typed' };
+    const p = paragraphNamed(await exported(report), '（一）主动公开情况。主要通过政府网站公开。');
+    const runs = children(p, 'r').map((r) => ({
+      text: r.textContent,
+      font: wAttr(child(child(r, 'rPr')!, 'rFonts'), 'eastAsia'),
+    }));
+    expect(runs).toEqual([
+      { text: '（一）主动公开情况。', font: '楷体_GB2312' },
+      { text: '主要通过政府网站公开。', font: '仿宋_GB2312' },
+    ]);
+  });
+
+  it('signs as a sealed 公文 (GB/T 9704 §7.3.5.1): date four characters in, organ centred over it', async () => {
+    const table: [string, string, number, number][] = [
+      // organ chars, date chars → right indents in characters
+      ['某某县某某镇人民政府', '2025年1月20日', 2.25, 4],
+      ['某镇人民政府', '2025年1月20日', 4.25, 4],
+      ['某某市某某区某某街道办事处某某委员会', '2025年1月20日', 2, 7.75],
+    ];
+    for (const [organ, date, organIn, dateIn] of table) {
+      expect({ organ, indents: signatureIndents({ organ, date }, 32) }).toEqual({ organ, indents: { organ: organIn * 320, date: dateIn * 320 } });
+    }
+    const report = builtReport('gov2021');
+    const doc = await exported(report);
+    const right = (text: string) => wAttr(child(child(paragraphNamed(doc, text), 'pPr')!, 'ind'), 'right');
+    expect([right(report.organ), right(report.dateLine!)]).toEqual(['720', '1280']);
   });
 
   it('gives every table its grid, a DXA width within the type area, cell widths, fixed layout and at-least rows', async () => {

@@ -70,3 +70,20 @@ describe('exportHtml', () => {
     ]);
   });
 });
+
+describe('exportHtml: headers named by id', () => {
+  it('heads a value by its own column header and row label, never by a header of another part of the grid', () => {
+    const html = exportHtml(builtReport('gov2021'));
+    const texts = new Map([...html.matchAll(/<th[^>]* id="([^"]+)"[^>]*>([^<]*)<\/th>/g)].map((m) => [m[1]!, m[2]!]));
+    const headsOf = (id: string) => {
+      const headers = new RegExp(`<td[^>]* headers="([^"]+)"[^>]* data-cell="${id.replace(/\./g, '\\.')}"`).exec(html)?.[1] ?? '';
+      return headers.split(' ').map((h) => texts.get(h) ?? `missing ${h}`);
+    };
+    const total = headsOf('requests.results_total.total');
+    expect(total).toContain('总计');
+    expect(total).toContain('（七）总计');
+    expect(total).not.toContain('法人或其他组织');
+    expect(headsOf('requests.carried_out.natural')).not.toContain('三、本年度办理结果');
+    expect(html).not.toContain('scope="');
+  });
+});

@@ -51,8 +51,19 @@ describe('layoutReport', () => {
     expect(paragraphs('\u3000\u3000第一段。\n\n（一）主动公开情况\n（二）依申请公开情况。本年收到申请3件。\n  ')).toEqual([
       { kind: 'body', text: '第一段。' },
       { kind: 'subheading', text: '（一）主动公开情况' },
-      { kind: 'body', text: '（二）依申请公开情况。本年收到申请3件。' },
+      { kind: 'body', text: '（二）依申请公开情况。本年收到申请3件。', runInLength: 11 },
     ]);
+  });
+
+  it('marks a run-in （一） heading only when it ends in 。 and text follows', () => {
+    const cases: [string, number | undefined][] = [
+      ['（一）主动公开情况。主要通过政府网站公开。', 10],
+      ['(三)收费情况。未收取费用。', 8],
+      ['（一）主动公开情况，主要通过政府网站公开。', undefined],
+      ['（二）本年度共收到申请3件，均已办结。', undefined],
+      ['主动公开情况。主要通过政府网站公开。', undefined],
+    ];
+    for (const [line, length] of cases) expect({ line, length: paragraphs(line)[0]!.runInLength }).toEqual({ line, length });
   });
 
   it('breaks a long title after the organ and keeps a short one whole', () => {

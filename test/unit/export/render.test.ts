@@ -15,11 +15,23 @@ interface Rendered {
   report: Report;
   pages: number;
   text: string;
+  /** Page 2 as pdftotext -layout lays it, one string per printed line. */
+  page2: string[];
+}
+
+/** Pages of nothing but prose: 20 paragraphs of 100 Han characters, no punctuation to stretch or squeeze a line. */
+function proseReport(): Report {
+  const report = builtReport('gov2021');
+  const han = '政府信息公开工作年度报告主动依申请办理结果行政复议诉讼';
+  const text = Array.from({ length: 20 }, (_, i) => han.repeat(4).slice(i % 10, (i % 10) + 100)).join('\n');
+  report.sections['一'] = { text, source: 'typed' };
+  return report;
 }
 
 const CASES: { name: string; report: Report; options: DocxOptions }[] = [
   ...SAMPLE_REPORTS.map(({ name, report }) => ({ name, report, options: { layout: 'official' } as DocxOptions })),
   { name: 'built-2021-compact', report: builtReport('gov2021'), options: { layout: 'compact' } },
+  { name: 'built-2021-prose', report: proseReport(), options: { layout: 'official' } },
   { name: 'built-2019-compact', report: builtReport('gov2019'), options: { layout: 'compact', blankAsZero: true } },
 ];
 
@@ -44,7 +56,9 @@ beforeAll(async () => {
     const pdf = join(dir, `${c.name}.pdf`);
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
     const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
-    rendered.push({ name: c.name, report: c.report, pages, text: execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }) });
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+    const page2 = execFileSync('pdftotext', ['-f', '2', '-l', '2', '-layout', pdf, '-'], { encoding: 'utf8' }).split('\n');
+    rendered.push({ name: c.name, report: c.report, pages, text, page2 });
   }
 }, 120_000);
 
@@ -78,6 +92,14 @@ describe('exportDocx rendered by LibreOffice', () => {
       const expected = expectedCells(r.report).flatMap((c) => numberTokens(c.text));
       expect({ name: r.name, numbers: countOf(tokens) }).toEqual({ name: r.name, numbers: countOf(expected) });
     }
+  });
+
+  it('lays a full page of 公文 prose in 22 lines of 28 characters (26 after the two-character indent)', () => {
+    const prose = rendered.find((r) => r.name === 'built-2021-prose')!;
+    const lines = prose.page2.map((l) => l.replace(/\s/g, '')).filter((l) => /^[\u4e00-\u9fff]+$/.test(l));
+    expect(lines).toHaveLength(22);
+    // Each 100-character paragraph: 26 + 28 + 28 + 18.
+    expect(new Set(lines.map((l) => l.length))).toEqual(new Set([26, 28, 18]));
   });
 
   it('numbers the pages — 1 —, — 2 —, …', () => {

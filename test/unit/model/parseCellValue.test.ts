@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCellValue, type ParsedCell } from '../../../shared/model/parseCellValue.ts';
+import { parseCellValue, roundDecimalText, type ParsedCell } from '../../../shared/model/parseCellValue.ts';
 import type { ValueKind } from '../../../shared/formats/types.ts';
 
 type Case = [raw: string, kind: ValueKind, expected: Partial<ParsedCell> & { status: ParsedCell['status'] }];
@@ -98,5 +98,38 @@ describe('parseCellValue', () => {
   it('never returns negative zero', () => {
     const r = parseCellValue('-0', 'signedCount');
     expect(r.status === 'number' && Object.is(r.value, 0)).toBe(true);
+  });
+
+  it('rounds every half-way 元 amount below 200,000 up, on its decimal digits', () => {
+    const wrong: string[] = [];
+    for (let n = 0; n < 200_000; n++) {
+      const r = parseCellValue(`${n}.5元`, 'amount');
+      // n + 1 元 written as 万元 by moving the point, then read as a number.
+      const yuan = String(n + 1).padStart(5, '0');
+      const expected = Number(`${yuan.slice(0, -4)}.${yuan.slice(-4)}`);
+      if (r.status !== 'number' || r.value !== expected) wrong.push(`${n}.5元`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('roundDecimalText', () => {
+  const table: [digits: string, shift: number, value: number, dropped: boolean][] = [
+    ['1.5', 4, 0.0002, true],
+    ['0.5', 4, 0.0001, true],
+    ['0.49', 4, 0, true],
+    ['123.45', 4, 0.0123, true],
+    ['180000', 4, 18, false],
+    ['9999.5', 4, 1, true],
+    ['.5', 4, 0.0001, true],
+    ['1.00005', 0, 1.0001, true],
+    ['1.000049999', 0, 1, true],
+    ['2.675', 0, 2.675, false],
+    ['1.20000', 0, 1.2, false],
+    ['+7', 0, 7, false],
+    ['24925826', 0, 24925826, false],
+  ];
+  it.each(table)('%s ÷ 10^%i → %d', (digits, shift, value, dropped) => {
+    expect(roundDecimalText(digits, shift, 4)).toEqual({ value, dropped });
   });
 });
