@@ -13,6 +13,7 @@ import { Parser } from 'htmlparser2';
 import { formatSize, tooLargeText } from '../file/size.ts';
 import { tryDecode } from '../platform.ts';
 import { ImportError, type Block, type BlockCell } from './types.ts';
+import { STOPPED_NOT_A_REPORT } from '../file/messages.ts';
 
 /**
  * A saved report page is 50–500 KB; CMS pages with inline styles and scripts
@@ -32,14 +33,13 @@ export const HTML_LIMITS = {
   maxGridCells: 250_000,
 } as const;
 
-const NOT_A_REPORT = '不像是年度报告，已停止读取。请确认选择的文件是否正确';
 
 export const HTML_MESSAGES = {
-  tooManyElements: `网页结构过于复杂（元素超过 ${HTML_LIMITS.maxElements} 个），${NOT_A_REPORT}`,
-  tooDeep: `网页结构嵌套过深（超过 ${HTML_LIMITS.maxDepth} 层），${NOT_A_REPORT}`,
-  tooManyNestedTables: `网页中的表格层层嵌套（超过 ${HTML_LIMITS.maxTableDepth} 层），${NOT_A_REPORT}`,
-  tooWide: `网页中有一个表格的列数过多（超过 ${HTML_LIMITS.maxColumns} 列），${NOT_A_REPORT}`,
-  tooManyCells: `网页中表格单元格数量异常多，${NOT_A_REPORT}`,
+  tooManyElements: `网页结构过于复杂（元素超过 ${HTML_LIMITS.maxElements} 个），${STOPPED_NOT_A_REPORT}`,
+  tooDeep: `网页结构嵌套过深（超过 ${HTML_LIMITS.maxDepth} 层），${STOPPED_NOT_A_REPORT}`,
+  tooManyNestedTables: `网页中的表格层层嵌套（超过 ${HTML_LIMITS.maxTableDepth} 层），${STOPPED_NOT_A_REPORT}`,
+  tooWide: `网页中有一个表格的列数过多（超过 ${HTML_LIMITS.maxColumns} 列），${STOPPED_NOT_A_REPORT}`,
+  tooManyCells: `网页中表格单元格数量异常多，${STOPPED_NOT_A_REPORT}`,
   notText: '无法读取该网页：它使用了无法识别的文字编码。请在浏览器中打开该网页，复制报告全文后按文本导入',
   noContent: '网页中没有可导入的文字',
 } as const;

@@ -10,6 +10,7 @@ import { recognizeReport } from './recognize.ts';
 import { ImportError, type Block, type BlockCell, type ImportResult } from './types.ts';
 import { formatSize, tooLargeText } from '../file/size.ts';
 import { tryDecode } from '../platform.ts';
+import { STOPPED_NOT_A_REPORT } from '../file/messages.ts';
 
 /**
  * What a text import reads at most. A published report is ~10 KB and 400
@@ -29,14 +30,13 @@ export const TEXT_LIMITS = {
   maxColumns: 200,
 } as const;
 
-const NOT_A_REPORT = '不像是年度报告，已停止读取。请确认选择的文件是否正确';
 
 export const TEXT_MESSAGES = {
-  tooManyLines: `文本行数过多（超过 ${TEXT_LIMITS.maxLines} 行），${NOT_A_REPORT}`,
-  tooManyTables: `文本中的表格过多（超过 ${TEXT_LIMITS.maxTables} 个），${NOT_A_REPORT}`,
-  tooLargeTable: `文本中有一个表格的单元格过多（超过 ${TEXT_LIMITS.maxCellsPerTable} 个），${NOT_A_REPORT}`,
-  tooManyCells: `文本中表格单元格总数过多（超过 ${TEXT_LIMITS.maxCells} 个），${NOT_A_REPORT}`,
-  tooWide: `文本中有一行的列数过多（超过 ${TEXT_LIMITS.maxColumns} 列），${NOT_A_REPORT}`,
+  tooManyLines: `文本行数过多（超过 ${TEXT_LIMITS.maxLines} 行），${STOPPED_NOT_A_REPORT}`,
+  tooManyTables: `文本中的表格过多（超过 ${TEXT_LIMITS.maxTables} 个），${STOPPED_NOT_A_REPORT}`,
+  tooLargeTable: `文本中有一个表格的单元格过多（超过 ${TEXT_LIMITS.maxCellsPerTable} 个），${STOPPED_NOT_A_REPORT}`,
+  tooManyCells: `文本中表格单元格总数过多（超过 ${TEXT_LIMITS.maxCells} 个），${STOPPED_NOT_A_REPORT}`,
+  tooWide: `文本中有一行的列数过多（超过 ${TEXT_LIMITS.maxColumns} 列），${STOPPED_NOT_A_REPORT}`,
 } as const;
 
 /** The refusal of a text file larger than the cap, naming both sizes. */

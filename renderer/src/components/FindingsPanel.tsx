@@ -10,6 +10,7 @@ import { getFormat } from '../../../shared/formats/index.ts';
 import { useActions, useEditor } from '../store/context.tsx';
 import { derive, isOpen, listKeys, pageOf, type PageKey } from '../store/derive.ts';
 import { usePanel } from '../view/panels.ts';
+import { PanelToggle } from './PanelToggle.tsx';
 
 export function fixLabel(fix: FindingFix): string {
   switch (fix.kind) {
@@ -130,19 +131,7 @@ export function FindingsPanel() {
   const [folded, setFolded] = usePanel('findings');
   if (!report) return null;
   const { findings, total } = derive(report);
-  const toggle = (
-    <button
-      type="button"
-      className="panel-toggle"
-      aria-expanded={!folded}
-      aria-controls="findings-panel"
-      aria-label={folded ? '展开检查结果' : '收起检查结果'}
-      title={folded ? '展开检查结果' : '收起检查结果'}
-      onClick={() => setFolded(!folded)}
-    >
-      {folded ? '«' : '»'}
-    </button>
-  );
+  const toggle = <PanelToggle folded={folded} onToggle={setFolded} controls="findings-panel" name="检查结果" side="right" />;
   if (folded) {
     return (
       <aside className="findings collapsed" aria-label="检查结果" id="findings-panel">

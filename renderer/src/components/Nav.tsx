@@ -7,6 +7,7 @@ import { getFormat } from '../../../shared/formats/index.ts';
 import { useActions, useEditor } from '../store/context.tsx';
 import { derive, type PageKey } from '../store/derive.ts';
 import { usePanel } from '../view/panels.ts';
+import { PanelToggle } from './PanelToggle.tsx';
 
 const NavItem = memo(function NavItem({ page, label, short, folded }: { page: PageKey; label: string; short: string; folded: boolean }) {
   const actions = useActions();
@@ -38,17 +39,7 @@ export function Nav() {
   if (!format) return null;
   return (
     <nav className={folded ? 'nav collapsed' : 'nav'} aria-label="报告章节">
-      <button
-        type="button"
-        className="panel-toggle"
-        aria-expanded={!folded}
-        aria-controls="nav-sections"
-        aria-label={folded ? '展开章节列表' : '收起章节列表'}
-        title={folded ? '展开章节列表' : '收起章节列表'}
-        onClick={() => setFolded(!folded)}
-      >
-        {folded ? '»' : '«'}
-      </button>
+      <PanelToggle folded={folded} onToggle={setFolded} controls="nav-sections" name="章节列表" side="left" />
       <ul id="nav-sections">
         <NavItem page="info" label="基本信息" short="基本" folded={folded} />
         {getFormat(format).sections.map((section) => (
