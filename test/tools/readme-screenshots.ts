@@ -60,7 +60,7 @@ try {
 
   for (const shot of LAPTOP) {
     const laptop = await openSample(browser, shot.width, shot.height, shot.scale, shot.folded);
-    await laptop.getByRole('button', { name: '打开报告' }).click();
+    await laptop.getByRole('button', { name: '打开', exact: true }).click();
     await laptop.locator('nav').getByRole('button', { name: /^三、/ }).click();
     // Arriving on 三 focuses its first cell; walk to 部分公开·总计 by keyboard, as a clerk would.
     for (let i = 0; i < 3; i++) await laptop.keyboard.press('ArrowDown');
