@@ -7,7 +7,7 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../../shared/checks/types.ts';
-import { digestUnit, type CountyUnit } from '../../shared/county/index.ts';
+import { digestUnit, WORKSPACE_FILE_NAME, type CountyUnit } from '../../shared/county/index.ts';
 import { isTempName } from '../services/files.ts';
 import { messageOf } from '../services/errors.ts';
 import { readReportFile } from './readReportFile.ts';
@@ -26,7 +26,8 @@ export interface ReadUnit {
 const POOL = 4;
 
 function skipped(name: string): boolean {
-  return name.startsWith('.') || isTempName(name) || /\.bak$/i.test(name) || /^~\$/.test(name);
+  // The office's own verdicts file sits beside the reports; it is not one of them.
+  return name === WORKSPACE_FILE_NAME || name.startsWith('.') || isTempName(name) || /\.bak$/i.test(name) || /^~\$/.test(name);
 }
 
 /** Every candidate file under `dir`, in a stable (sorted) order. */

@@ -8,3 +8,5 @@ export { digestUnit } from './unit.ts';
 export type { CountyUnit } from './unit.ts';
 export { summarize } from './summarize.ts';
 export type { ExcludedUnit, Summary, SummaryOptions } from './summarize.ts';
+export { WORKSPACE_FILE_NAME, VERDICTS, emptyWorkspace, parseWorkspace, serializeWorkspace, setRoster, setVerdict } from './workspace.ts';
+export type { ParsedWorkspace, Verdict, VerdictKind, Workspace } from './workspace.ts';
