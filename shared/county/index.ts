@@ -10,3 +10,5 @@ export { summarize } from './summarize.ts';
 export type { ExcludedUnit, Summary, SummaryOptions } from './summarize.ts';
 export { WORKSPACE_FILE_NAME, VERDICTS, emptyWorkspace, parseWorkspace, serializeWorkspace, setRoster, setVerdict } from './workspace.ts';
 export type { ParsedWorkspace, Verdict, VerdictKind, Workspace } from './workspace.ts';
+export { COPY_RUN_CHARS, copiedProseShare, findPreviousYear, normalizeProse } from './copied.ts';
+export type { PreviousYear } from './copied.ts';
