@@ -12,3 +12,5 @@ export { WORKSPACE_FILE_NAME, VERDICTS, emptyWorkspace, parseWorkspace, serializ
 export type { ParsedWorkspace, Verdict, VerdictKind, Workspace } from './workspace.ts';
 export { COPY_RUN_CHARS, copiedProseShare, findPreviousYear, normalizeProse } from './copied.ts';
 export type { PreviousYear } from './copied.ts';
+export { countyWorkbook, SIDE_BY_SIDE_SHEET, UNITS_SHEET } from './workbook.ts';
+export type { WorkbookInput } from './workbook.ts';
