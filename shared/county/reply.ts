@@ -19,7 +19,7 @@ export interface ReplyInput {
   findings: readonly Finding[];
   /** The office's verdicts on this unit's findings, by Finding.key. */
   verdicts?: Readonly<Record<string, Pick<Verdict, 'verdict' | 'comment'>>>;
-  /** The office signing the reply, e.g. 某县人民政府办公室. */
+  /** The office signing the reply, e.g. 某县人民政府办公室; empty: no signature. */
   office: string;
   /** Its date line, e.g. 2026年1月25日. */
   date: string;
@@ -117,13 +117,14 @@ export function replyLayout(input: ReplyInput): ReportLayout {
       ? `经检查，你单位报送的《${reportTitle(report)}》（${unit.file}）未发现需要修改的问题。`
       : `经检查，你单位报送的《${reportTitle(report)}》（${unit.file}）有以下${kept.length}处需要修改或核实（其中错误${errors}处），请逐项核改后重新报送。`;
   const note = '“应为”栏为按报告自身数据计算或按规定应填写的内容；如有不同意见，请附情况说明一并报送。';
-  return {
+  const layout: ReportLayout = {
     title,
     titleLines: titleLinesOf(title),
     preface: kept.length === 0 ? [{ kind: 'body', text: opening }] : [{ kind: 'body', text: opening }, { kind: 'body', text: note }],
     sections,
-    signature: { organ: input.office, date: input.date },
   };
+  if (input.office.trim()) layout.signature = { organ: input.office.trim(), date: input.date };
+  return layout;
 }
 
 export function unitReplyDocx(input: ReplyInput): Promise<Uint8Array> {

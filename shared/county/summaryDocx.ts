@@ -7,6 +7,7 @@ import { exportDocx } from '../export/docx.ts';
 import { layoutReport, type ReportLayout, type SectionLayout } from '../export/layout.ts';
 import { getFormat } from '../formats/index.ts';
 import { listTable, titleLinesOf } from './docxParts.ts';
+import type { MissingUnit } from './roster.ts';
 import type { Summary } from './summarize.ts';
 
 export interface SummaryDocxOptions {
@@ -15,6 +16,8 @@ export interface SummaryDocxOptions {
   /** Signed by the office and dated when both are given. */
   office?: string;
   date?: string;
+  /** Roster units with no report of the year (checkRoster), listed last. */
+  missing?: readonly MissingUnit[];
 }
 
 /** The title a county's 汇总 goes by when the office names only itself. */
@@ -28,7 +31,7 @@ function introduction(summary: Summary): string {
   return `本汇总将${summary.units.length}个单位报送的${summary.year}年度政府信息公开工作年度报告（${format}格式）中的数据逐项相加，各合计项按相加后的分项重新计算，不采用各单位填写的合计数。${left}`;
 }
 
-function unitLists(summary: Summary): SectionLayout[] {
+function unitLists(summary: Summary, missing: readonly MissingUnit[]): SectionLayout[] {
   // Keys only name the place in a report; these sections follow all six.
   const counted: SectionLayout = {
     key: '六',
@@ -46,8 +49,8 @@ function unitLists(summary: Summary): SectionLayout[] {
       ),
     ],
   };
-  if (summary.excluded.length === 0) return [counted];
-  const excluded: SectionLayout = {
+  const lists = [counted];
+  if (summary.excluded.length > 0) lists.push({
     key: '六',
     heading: `未计入汇总的报告（共${summary.excluded.length}份）`,
     paragraphs: [],
@@ -62,8 +65,25 @@ function unitLists(summary: Summary): SectionLayout[] {
         summary.excluded.map((e, i) => [String(i + 1), e.file, e.organ || '（未填写）', e.reason]),
       ),
     ],
-  };
-  return [counted, excluded];
+  });
+  if (missing.length > 0) {
+    lists.push({
+      key: '六',
+      heading: `未报送的单位（共${missing.length}个）`,
+      paragraphs: [],
+      tables: [
+        listTable(
+          [
+            { header: '序号', widthMm: 12, centred: true },
+            { header: '单位', widthMm: 50 },
+            { header: '情况', widthMm: 94 },
+          ],
+          missing.map((m, i) => [String(i + 1), m.name, m.reason]),
+        ),
+      ],
+    });
+  }
+  return lists;
 }
 
 export function summaryLayout(summary: Summary, options: SummaryDocxOptions): ReportLayout {
@@ -73,7 +93,7 @@ export function summaryLayout(summary: Summary, options: SummaryDocxOptions): Re
     titleLines: titleLinesOf(options.title),
     preface: [{ kind: 'body', text: introduction(summary) }],
     // Only the tables are summed; the sections of prose have nothing to add up.
-    sections: [...base.sections.filter((s) => s.tables.length > 0).map((s) => ({ ...s, paragraphs: [] })), ...unitLists(summary)],
+    sections: [...base.sections.filter((s) => s.tables.length > 0).map((s) => ({ ...s, paragraphs: [] })), ...unitLists(summary, options.missing ?? [])],
   };
   if (options.office && options.date) layout.signature = { organ: options.office, date: options.date };
   return layout;
