@@ -5,7 +5,7 @@
  * this one layout, so a merge or a width is decided here once.
  */
 import { formatIndex } from '../formats/index.ts';
-import type { ColumnDef, RowDef, SectionKey, TableDef } from '../formats/types.ts';
+import type { ColumnDef, FormatId, RowDef, SectionKey, TableDef } from '../formats/types.ts';
 import { formatCellNumber } from '../model/parseCellValue.ts';
 import { reportTitle, type Provenance, type Report } from '../model/report.ts';
 import { evaluateReport, type CellValue } from '../model/values.ts';
@@ -131,6 +131,11 @@ function columnHeader(column: ColumnDef): string {
 /** Whether a column's amounts print with four decimals: as asked, else as its header says. */
 export function printsFourDecimals(column: ColumnDef, asked: boolean | undefined): boolean {
   return column.kind === 'amount' && (asked ?? /保留4位小数|保留四位小数/.test(columnHeader(column)));
+}
+
+/** Whether a format's headers ask for amounts to four decimals: the export dialog's default for the option. */
+export function asksFourDecimals(format: FormatId): boolean {
+  return formatIndex(format).format.tables.some((t) => t.columns.some((c) => printsFourDecimals(c, undefined)));
 }
 
 function labelLevels(def: TableDef): number {
