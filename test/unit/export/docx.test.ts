@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Element } from '@xmldom/xmldom';
-import { condensingTwentieths, exportDocx, signatureIndents, type DocxOptions } from '../../../shared/export/docx.ts';
+import { condensingTwentieths, exportDocx, rowsKeptWithNext, signatureIndents, type DocxOptions } from '../../../shared/export/docx.ts';
+import { layoutReport } from '../../../shared/export/layout.ts';
 import { reportTitle, type Report } from '../../../shared/model/report.ts';
 import { SAMPLES_DIR } from '../../fixtures/samples/index.ts';
 import { child, children, joinCutTables, readDocx, rowWithLabel, wAttr, W, type DocxBody, type DocxTable } from './docxGrid.ts';
@@ -268,14 +269,17 @@ describe('exportDocx: 公文 page, fonts and tables', () => {
     // 第二十条第（一）项: caption, header, 规章 keep with the next row; 行政规范性文件 ends the item.
     expect(art20.slice(0, 4).map(keeps)).toEqual([true, true, true, false]);
     const requests = children(doc.tables[1]!.element, 'tr');
-    // 三's first half is kept whole; in the compact layout the header, three rows and each inner group keep together.
+    // 三's first half is kept whole, and in the compact layout, where it fits a page, the whole table.
     expect(requests.slice(0, 8).map(keeps)).toEqual([true, true, true, true, true, true, true, true]);
     const compact = await exported(builtReport('gov2021'), { layout: 'compact' });
     const rows = children(compact.tables[1]!.element, 'tr').map(keeps);
-    // 3 header rows with 一、二、（一） (the first three data rows), （二） alone, （三）'s eight rows (the last
-    // ending the group), （四） …, and the last three rows together.
-    expect(rows.slice(0, 16)).toEqual([true, true, true, true, true, false, false, true, true, true, true, true, true, true, false, true]);
-    expect(rows.slice(-3)).toEqual([true, true, false]);
+    expect(rows).toEqual([...rows.slice(0, -1).map(() => true), false]);
+    // A table that breaks where it falls: header and the first three data rows, each inner group, the last three rows.
+    const laid = layoutReport(builtReport('gov2021')).sections[2]!.tables[0]!.rows;
+    const rule = rowsKeptWithNext(laid, false);
+    // 3 header rows with 一、二、（一）, （二） alone, （三）'s eight rows (the last ending the group), （四） …
+    expect(rule.slice(0, 16)).toEqual([true, true, true, true, true, false, false, true, true, true, true, true, true, true, false, true]);
+    expect(rule.slice(-3)).toEqual([true, true, false]);
   });
 
   it('uses 宋体 tables and a centred page number in the compact layout', async () => {
@@ -287,6 +291,24 @@ describe('exportDocx: 公文 page, fonts and tables', () => {
     const footers = Object.entries(doc.parts).filter(([name]) => /^word\/footer\d+\.xml$/.test(name));
     expect(footers).toHaveLength(1);
     expect(footers[0]![1]).toContain('<w:jc w:val="center"/>');
+  });
+
+  it('follows the province’s template in the compact layout: 宋体 bold 小四 headings, regular headers, a 楷体 note, single spacing', async () => {
+    const report = builtReport('gov2021');
+    const doc = await exported(report, { layout: 'compact' });
+    const bold = (p: Element) => isOn(child(child(child(p, 'r')!, 'rPr')!, 'b'));
+    const heading = paragraphNamed(doc, headings(report)[0]!);
+    expect({ ...runFonts(heading), bold: bold(heading) }).toEqual({ eastAsia: '宋体', ascii: 'Times New Roman', size: '24', bold: true });
+    const body = paragraphNamed(doc, '一的情况说明第一段。');
+    expect(wAttr(child(child(body, 'pPr')!, 'spacing'), 'line')).toBe('240');
+    const requests = doc.tables[1]!;
+    const paragraphIn = (text: string) => {
+      const cell = requests.rows.flat().find((c) => c.text === text)!;
+      return child(cell.tc, 'p')!;
+    };
+    const header = paragraphIn('自然人');
+    expect({ ...runFonts(header), bold: bold(header) }).toEqual({ eastAsia: '宋体', ascii: 'Times New Roman', size: '20', bold: false });
+    expect(runFonts(paragraphIn('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）')).eastAsia).toBe('楷体_GB2312');
   });
 });
 
