@@ -112,6 +112,8 @@ export const ExportDocxOptionsSchema = z.strictObject({
   blankAsZero: z.boolean().default(false),
   /** Append a 检查说明 page listing the warnings the clerk explained. */
   findingsSheet: z.boolean().default(false),
+  /** Amounts with exactly four decimals; absent, where the format's header asks for it. */
+  fourDecimalAmounts: z.boolean().optional(),
 });
 export type ExportDocxOptions = z.input<typeof ExportDocxOptionsSchema>;
 
@@ -120,12 +122,14 @@ export const ExportTextOptionsSchema = z.strictObject({
   tables: z.enum(['aligned', 'tsv']).default('aligned'),
   blankAsZero: z.boolean().default(false),
   findingsSheet: z.boolean().default(false),
+  fourDecimalAmounts: z.boolean().optional(),
 });
 export type ExportTextOptions = z.input<typeof ExportTextOptionsSchema>;
 
 export const ExportHtmlOptionsSchema = z.strictObject({
   blankAsZero: z.boolean().default(false),
   findingsSheet: z.boolean().default(false),
+  fourDecimalAmounts: z.boolean().optional(),
 });
 export type ExportHtmlOptions = z.input<typeof ExportHtmlOptionsSchema>;
 
