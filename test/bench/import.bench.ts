@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { exportHtml } from '../../shared/export/html.ts';
 import { importDocx } from '../../shared/import/docx.ts';
-import { readReportBytes } from '../../shared/import/read.ts';
+import { decodeHtml, htmlToBlocks } from '../../shared/import/html.ts';
+import { recognizeReport } from '../../shared/import/recognize.ts';
 import { decodeText, importText } from '../../shared/import/text.ts';
 import { publishedFromReport } from '../fixtures/docx/html.ts';
 import { fillTemplate } from '../fixtures/docx/template.ts';
@@ -69,7 +70,7 @@ export const benchmarks: Benchmark[] = [
       const bytes = encodeGbk(inCmsPage(exportHtml(report, {}), 'GBK'));
       let cells = 0;
       const t = time(() => {
-        cells = Object.keys(readReportBytes(bytes, 'page.html').report.cells).length;
+        cells = Object.keys(recognizeReport(htmlToBlocks(decodeHtml(bytes)), 'html').report.cells).length;
       });
       return result(t, `${(bytes.length / 1024).toFixed(0)} KB, ${cells} cells`);
     },
