@@ -10,6 +10,7 @@
  * host hands them in (PdfResources).
  */
 import { pagesToBlocks, type PdfLayout, type PdfPageContent } from './pdfLayout.ts';
+import { preparePdfJsGlobals, quietly } from './pdfjsEnv.ts';
 import { rulesOf, type PathOps } from './pdfRules.ts';
 import type { GlyphRun } from './pdfText.ts';
 import { ImportError, type Block } from './types.ts';
@@ -28,6 +29,8 @@ export const PDF_LIMITS = {
   maxTextRuns: 200_000,
   maxOperators: 1_000_000,
   maxColumns: 200,
+  /** Objects the cross-reference table declares; a report has hundreds to a few thousand. */
+  maxObjects: 200_000,
   /** Fewer characters than this in the whole file: there is no text layer to read. */
   minCharacters: 10,
 } as const;
@@ -37,6 +40,7 @@ const WORD_ORIGINAL = '请找到报告的 Word 原件（.docx），或复制报�
 export const PDF_MESSAGES = {
   tooLarge: `PDF 文件过大（超过 ${PDF_LIMITS.maxFileBytes / 1024 / 1024} MB），无法导入。${WORD_ORIGINAL}`,
   tooManyPages: `PDF 页数过多（超过 ${PDF_LIMITS.maxPages} 页），不像是年度报告，已停止读取。请确认选择的文件是否正确`,
+  tooManyObjects: `PDF 内部对象数量异常（超过 ${PDF_LIMITS.maxObjects} 个），文件可能已损坏或是恶意构造的，已停止读取`,
   tooMuchContent: 'PDF 页面内容异常繁多（文字或绘图过多），文件可能已损坏或是恶意构造的，已停止读取',
   scanned: `这个 PDF 是扫描件或图片，没有可读取的文字，无法导入（本软件不做文字识别）。${WORD_ORIGINAL}`,
   encrypted: 'PDF 文件设置了打开密码，无法读取。请用报告的 Word 原件，或在 PDF 阅读器中输入密码后另存为无密码的 PDF 再导入',
@@ -49,12 +53,13 @@ let pdfjs: Promise<PdfJs> | undefined;
 
 /** pdf.js and its worker code, loaded once; the worker code runs here, in the fake worker. */
 function loadPdfJs(): Promise<PdfJs> {
-  pdfjs ??= (async () => {
+  pdfjs ??= quietly(async () => {
+    preparePdfJsGlobals();
     const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     // pdf.js looks for its worker code here before it would fetch a worker script.
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
     return import('pdfjs-dist/legacy/build/pdf.mjs');
-  })();
+  });
   return pdfjs;
 }
 
@@ -100,6 +105,51 @@ function runsOf(items: readonly unknown[]): { runs: GlyphRun[]; rotated: number 
 
 const characters = (runs: GlyphRun[]) => runs.reduce((n, r) => n + r.text.replace(/\s/g, '').length, 0);
 
+/** How far from the end the last trailer (or cross-reference stream dictionary) is looked for. */
+const TAIL_BYTES = 4096;
+const latin1 = new TextDecoder('latin1');
+
+/** The object count the last trailer declares (its /Size), or 0 when none is found. */
+export function declaredObjects(bytes: Uint8Array): number {
+  const tail = latin1.decode(bytes.subarray(Math.max(0, bytes.length - TAIL_BYTES)));
+  const sizes = [...tail.matchAll(/\/Size\s+(\d{1,12})/g)];
+  return sizes.length ? Number(sizes.at(-1)![1]) : 0;
+}
+
+/** How far around a /Count its page tree node's /Kids is looked for (characters). */
+const NODE_REACH = 200;
+
+/**
+ * The largest page count a page tree node in the file's plain (uncompressed)
+ * dictionaries declares: pdf.js would walk every page of it before a page is
+ * read, so a million are refused before it starts.
+ */
+export function declaredPages(text: string): number {
+  let most = 0;
+  for (const m of text.matchAll(/\/Count\s+(\d{1,12})/g)) {
+    const before = text.slice(Math.max(0, m.index - NODE_REACH), m.index);
+    const near = before + text.slice(m.index, m.index + NODE_REACH);
+    // Its node names /Kids nearby, or the /Kids array of references ends right before it.
+    if (near.includes('/Kids') || /R\s*\]\s*$/.test(before)) most = Math.max(most, Number(m[1]));
+  }
+  return most;
+}
+
+/** Brackets opened in a row (whitespace between) past this are no report's: pdf.js's parser recurses on each. */
+const MAX_OPEN_RUN = 1000;
+
+/** Whether the file opens more arrays or dictionaries in a row than any real one (one pass, no backtracking). */
+export function nestsTooDeep(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || (c === 0x3c && text.charCodeAt(i + 1) === 0x3c && ++i)) {
+      if (++run > MAX_OPEN_RUN) return true;
+    } else if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) run = 0;
+  }
+  return false;
+}
+
 export interface PdfContent {
   blocks: Block[];
   /** What the clerk should know about how the pages were read, in Chinese (the import report's lines). */
@@ -119,6 +169,11 @@ function notesOf(pageCount: number, layout: PdfLayout, rotated: number): string[
 /** The blocks of a PDF. Throws ImportError: no text layer, a password, damage, a cap passed. */
 export async function readPdf(bytes: Uint8Array, resources?: PdfResources): Promise<PdfContent> {
   if (bytes.length > PDF_LIMITS.maxFileBytes) throw new ImportError(PDF_MESSAGES.tooLarge);
+  // pdf.js would set up a table for every declared object before any page is read.
+  if (declaredObjects(bytes) > PDF_LIMITS.maxObjects) throw new ImportError(PDF_MESSAGES.tooManyObjects);
+  const text = latin1.decode(bytes);
+  if (declaredPages(text) > PDF_LIMITS.maxPages) throw new ImportError(PDF_MESSAGES.tooManyPages);
+  if (nestsTooDeep(text)) throw new ImportError(PDF_MESSAGES.damaged);
   const lib = await loadPdfJs();
   const task = lib.getDocument({
     // pdf.js takes the buffer over; the caller keeps its bytes.
