@@ -9,7 +9,7 @@
 type Init = readonly number[] | undefined;
 
 /** The 2D subset of DOMMatrix: [a c e; b d f; 0 0 1]. */
-class AffineMatrix {
+export class AffineMatrix {
   a = 1;
   b = 0;
   c = 0;
@@ -71,8 +71,6 @@ class AffineMatrix {
     return this.copy().invertSelf();
   }
 }
-
-export { AffineMatrix };
 
 /** Installs the DOMMatrix pdf.js needs, unless the host has one. */
 export function preparePdfJsGlobals(): void {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { pagesToBlocks, type PdfPageContent } from '../../../shared/import/pdfLayout.ts';
 import type { Rule } from '../../../shared/import/pdfTables.ts';
 import { joinLines, linesOf, tidySpaces, type GlyphRun } from '../../../shared/import/pdfText.ts';
+import { AffineMatrix } from '../../../shared/import/pdfjsEnv.ts';
 import { rulesOf, type PathOps } from '../../../shared/import/pdfRules.ts';
 import type { Block } from '../../../shared/import/types.ts';
 
@@ -127,5 +128,19 @@ describe('ruling lines from an operator list', () => {
       { x1: 50, y1: 10, x2: 150, y2: 10 },
       { x1: 200, y1: 300.25, x2: 400, y2: 300.25 },
     ]);
+  });
+});
+
+describe('the DOMMatrix given to pdf.js', () => {
+  const parts = (m: AffineMatrix) => [m.a, m.b, m.c, m.d, m.e, m.f];
+
+  it.each<[string, () => AffineMatrix, number[]]>([
+    ['identity by default', () => new AffineMatrix(), [1, 0, 0, 1, 0, 0]],
+    ['scale then translate, as pdf.js chains them', () => new AffineMatrix().scaleSelf(2, -4).translateSelf(0, -10), [2, 0, 0, -4, 0, 40]],
+    ['multiply applies the argument first', () => new AffineMatrix([1, 0, 0, 1, 5, 0]).multiply(new AffineMatrix([2, 0, 0, 2, 0, 0])), [2, 0, 0, 2, 5, 0]],
+    ['pre-multiply applies the argument last', () => new AffineMatrix([2, 0, 0, 2, 0, 0]).preMultiplySelf(new AffineMatrix([1, 0, 0, 1, 5, 0])), [2, 0, 0, 2, 5, 0]],
+    ['inverse undoes it', () => new AffineMatrix([2, 0, 0, 4, 6, 8]).inverse().multiply(new AffineMatrix([2, 0, 0, 4, 6, 8])), [1, 0, 0, 1, 0, 0]],
+  ])('%s', (_what, make, expected) => {
+    expect(parts(make())).toEqual(expected);
   });
 });
