@@ -4,6 +4,7 @@
  * that contradict the tables, problems without measures, text repeated from
  * last year and last year's text carried unedited.
  */
+import { carriedParagraphs, lastYearText } from '../carryover/paragraphs.ts';
 import { SECTION_KEYS, type SectionKey } from '../formats/types.ts';
 import type { Narrative } from '../model/report.ts';
 import type { NarrativeKey } from './compile.ts';
@@ -362,15 +363,23 @@ function copiedFindings(ctx: CheckContext, out: Finding[]): void {
   });
 }
 
-function carriedFindings(prose: Prose[], out: Finding[]): void {
+/** Paragraphs still word for word last year's: one finding per section, naming the paragraphs, the first selected. */
+function carriedFindings(ctx: CheckContext, prose: Prose[], out: Finding[]): void {
+  const baseline = ctx.report.lastYear;
+  if (!baseline) return;
   for (const { key, name, narrative } of prose) {
-    if (narrative.source !== 'carried' || narrative.text.trim() === '') continue;
+    const carried = carriedParagraphs(narrative.text, lastYearText(baseline, key));
+    const first = carried[0];
+    if (!first) continue;
+    const which = carried.length === 1 ? `第${first.number}段` : `第${carried.map((p) => p.number).join('、')}段`;
     out.push({
       severity: 'warning',
       rule: 'narrative.carried',
       cells: [],
       section: key,
-      message: `${name} 仍是上年报告的文字，尚未修改`,
+      span: { start: first.start, end: first.end },
+      actual: carried.length,
+      message: `${name} ${which}仍是上年报告的文字，尚未修改`,
       key: `narrative.carried:${key}`,
     });
   }
@@ -381,7 +390,7 @@ export function narrativeFindings(ctx: CheckContext, out: Finding[]): void {
   requiredFindings(ctx, prose, out);
   thinFindings(prose, out);
   headingFindings(ctx, prose, out);
-  carriedFindings(prose, out);
+  carriedFindings(ctx, prose, out);
   dateFindings(ctx, prose, out);
   leftoverFindings(prose, out);
   feeFindings(ctx, out);

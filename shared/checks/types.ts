@@ -13,6 +13,8 @@ export type FindingFix =
   | { kind: 'normalize'; cell: string; raw: string }
   /** Remove the stored entry of a total cell so that it is computed again. */
   | { kind: 'useComputed'; cells: string[] }
+  /** Write the number a rule expects into a cell, as the clerk's own entry (a carried 现行有效件数 brought up to date). */
+  | { kind: 'setValue'; cell: string; raw: string }
   /** Keep a carried value the carry-over asked the clerk to confirm, and stop asking. */
   | { kind: 'confirmCarried'; cells: string[] }
   /** Replace `from` at this span of a narrative with `to`; applied only while the span still reads `from`. */

@@ -47,6 +47,7 @@ const lastYearSchema = z.strictObject({
   organ: z.string().max(MAX_SHORT_TEXT),
   values: z.record(cellIdSchema, z.number().finite().nullable()),
   sections: z.partialRecord(sectionKeySchema, z.string().max(MAX_TEXT)),
+  preface: z.string().max(MAX_TEXT).optional(),
 });
 
 /** Cell ids must belong to the report's format (and last year's to last year's format). */

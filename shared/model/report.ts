@@ -22,7 +22,11 @@ export type NarrativeSource = 'typed' | 'imported' | 'carried';
 
 export interface Narrative {
   text: string;
-  /** Carried prose stays marked as last year's draft until the clerk edits it. */
+  /**
+   * How the text arrived. Which paragraphs are still last year's is not
+   * stored: it is read off the text against LastYearBaseline, one paragraph
+   * at a time (carriedParagraphs), so editing one unmarks only that one.
+   */
   source: NarrativeSource;
 }
 
@@ -33,8 +37,10 @@ export interface LastYearBaseline {
   organ: string;
   /** Number each cell of last year's report stated (null: blank or not applicable). */
   values: Record<string, number | null>;
-  /** Last year's narrative by section, for the copied-text measure. */
+  /** Last year's narrative by section, for the copied-text measure and the paragraphs still carried. */
   sections: Partial<Record<SectionKey, string>>;
+  /** Last year's preface, for the paragraphs of it still carried. */
+  preface?: string;
 }
 
 /** A warning the clerk has explained; keyed by Finding.key. */

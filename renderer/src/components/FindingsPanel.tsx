@@ -17,6 +17,7 @@ export function fixLabel(fix: FindingFix): string {
     case 'fillZero':
       return fix.cells.length > 1 ? `空格全部填 0（${fix.cells.length} 格）` : '填 0';
     case 'normalize':
+    case 'setValue':
       return `改为“${fix.raw}”`;
     case 'useComputed':
       return '使用计算值';

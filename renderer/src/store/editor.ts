@@ -296,6 +296,8 @@ export function editorActions(store: EditorStore) {
             const entry = report.cells[fix.cell];
             return withCells(report, new Map([[fix.cell, { raw: fix.raw, source: entry?.source ?? 'typed' }]]));
           }
+          case 'setValue':
+            return withCells(report, new Map([[fix.cell, { raw: fix.raw, source: 'typed' }]]));
           case 'useComputed':
             return withCells(report, new Map(fix.cells.map((id) => [id, undefined])));
           case 'replaceText': {
