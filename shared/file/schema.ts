@@ -4,7 +4,7 @@
  * that a hostile payload cannot exhaust memory.
  */
 import { z } from 'zod';
-import { FORMAT_IDS, formatIndex } from '../formats/index.ts';
+import { formatIndex, isFormatId } from '../formats/index.ts';
 import { SECTION_KEYS } from '../formats/types.ts';
 import type { FormatId, SectionKey } from '../formats/types.ts';
 import { ORGAN_KINDS, type OrganKind, type Report } from '../model/report.ts';
@@ -20,7 +20,8 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
 const safeKey = (max: number) =>
   z.string().min(1).max(max).refine((k) => !FORBIDDEN_KEYS.has(k), { message: '非法键名' });
 
-export const formatIdSchema = z.enum(FORMAT_IDS as [FormatId, ...FormatId[]]);
+// Read at parse time, so a format registered after this module loaded is known too.
+export const formatIdSchema = z.string().max(40).refine(isFormatId, { message: '未知的报告格式' });
 const sectionKeySchema = z.enum(SECTION_KEYS as [SectionKey, ...SectionKey[]]);
 const cellIdSchema = z.string().max(200).regex(/^[a-z0-9_]+\.[a-z0-9_]+\.[a-z0-9_]+$/);
 export const yearSchema = z.number().int().min(2000).max(2200);
@@ -52,12 +53,15 @@ const lastYearSchema = z.strictObject({
 
 /** Cell ids must belong to the report's format (and last year's to last year's format). */
 function unknownCells(cells: string[], format: FormatId): string[] {
+  // An unknown format is its own issue.
+  if (!isFormatId(format)) return [];
   const index = formatIndex(format);
   return cells.filter((id) => !index.cellById.has(id));
 }
 
 /** Last year's values outside what a cell of their kind can hold (1e308 is no count). */
 function outOfRange(values: Record<string, number | null>, format: FormatId): string[] {
+  if (!isFormatId(format)) return [];
   const index = formatIndex(format);
   return Object.entries(values)
     .filter(([id, value]) => {
