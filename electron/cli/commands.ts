@@ -19,6 +19,7 @@ import { checkFolder, summarizeFolder } from './county.ts';
 import { compareJson, compareLines } from './compareOutput.ts';
 import { checkJson, describeReport, exportSummaryLines, findingLines, importLines, showJson } from './output.ts';
 import { readReportFile } from './readReportFile.ts';
+import { rulePackOption } from './rulePack.ts';
 import { UsageError } from './usage.ts';
 import type { Flags, Io } from './usage.ts';
 import type { Command } from './main.ts';
@@ -51,9 +52,10 @@ export async function runCommand(command: Command, positional: string[], flags: 
   switch (command) {
     case 'check': {
       expectArgs(positional, 1, command);
-      if ((await stat(positional[0]!).catch(() => null))?.isDirectory()) return checkFolder(positional[0]!, json, io);
+      const extra = await rulePackOption(flags.get('rules'));
+      if ((await stat(positional[0]!).catch(() => null))?.isDirectory()) return checkFolder(positional[0]!, json, io, extra);
       const { report } = await readReportFile(positional[0]!);
-      const findings = checkReport(report);
+      const findings = checkReport(report, undefined, extra);
       if (json) io.out(JSON.stringify(checkJson(report, findings), null, 2));
       else {
         io.out(describeReport(report));

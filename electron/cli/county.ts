@@ -1,5 +1,5 @@
 /** `check DIR` and `summarize DIR`: a county office's folder of its units' reports. */
-import type { Finding } from '../../shared/checks/types.ts';
+import type { ExtraRules, Finding } from '../../shared/checks/types.ts';
 import { checkRoster, parseRoster, summarize, type CountyUnit, type RosterCheck } from '../../shared/county/index.ts';
 import { formatForYear } from '../../shared/formats/index.ts';
 import { decodeText } from '../../shared/import/text.ts';
@@ -12,7 +12,7 @@ import type { Io } from './usage.ts';
 const MAX_ROSTER_BYTES = 1024 * 1024;
 
 /** Exit 1 when any report has errors; 2 only when nothing could be read. */
-export async function checkFolder(dir: string, json: boolean, io: Io): Promise<number> {
+export async function checkFolder(dir: string, json: boolean, io: Io, extra: readonly ExtraRules[] = []): Promise<number> {
   const reports: { unit: CountyUnit; findings: Finding[] }[] = [];
   const unreadable = await readFolder(dir, (read) => {
     // Text mode prints as it goes and keeps only the status line; JSON needs the findings for the one object.
@@ -21,7 +21,7 @@ export async function checkFolder(dir: string, json: boolean, io: Io): Promise<n
       io.out(unitLine(read.unit));
       reports.push({ unit: read.unit, findings: [] });
     }
-  });
+  }, [], extra);
   if (json) {
     io.out(JSON.stringify({ reports: reports.map((r) => folderReportJson(r.unit, r.findings)), unreadable }, null, 2));
   } else {

@@ -16,6 +16,7 @@ export { UsageError };
 export const USAGE = `用法：
   nianbao check FILE [--json]          检查报告，列出错误和警告（有错误时退出码为 1）
   nianbao check DIR [--json]           检查文件夹（含子文件夹）中的全部报告，每份一行
+                [--rules PACK.json]    另按本地规则包（市、县的补充要求）检查
   nianbao summarize DIR --year N --json [--roster FILE]
                                        汇总文件夹中该年度各单位的报告：各项相加，合计重新计算；
                                        --roster 为应报单位名单（每行一个单位）
@@ -45,6 +46,8 @@ const VALUE_FLAGS: Record<string, string> = {
   txt: '输出文件名，如 --txt 报告.txt',
   html: '输出文件名，如 --html 报告.html',
   pdf: '输出文件名，如 --pdf 报告.pdf',
+  // Local rule packs (check --rules).
+  rules: '规则包文件，如 --rules 规则包.json',
 };
 
 const FLAG = { type: 'boolean' } as const;
@@ -52,7 +55,7 @@ const VALUE = { type: 'string' } as const;
 
 /** The options each command accepts; anything else is refused (parseArgs strict). */
 export const COMMAND_OPTIONS = {
-  check: { json: FLAG },
+  check: { json: FLAG, rules: VALUE },
   show: { json: FLAG },
   import: { json: FLAG },
   'next-year': { year: VALUE, force: FLAG },

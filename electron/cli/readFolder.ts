@@ -6,7 +6,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import type { Finding } from '../../shared/checks/types.ts';
+import type { ExtraRules, Finding } from '../../shared/checks/types.ts';
 import { digestUnit, type CountyUnit } from '../../shared/county/index.ts';
 import { isTempName } from '../services/files.ts';
 import { messageOf } from '../services/errors.ts';
@@ -49,7 +49,12 @@ async function listFiles(dir: string): Promise<string[]> {
  * outlives the call. `besides` are files that are not reports (a roster kept
  * in the same folder).
  */
-export async function readFolder(dir: string, keep: (read: ReadUnit) => void, besides: readonly string[] = []): Promise<UnreadableFile[]> {
+export async function readFolder(
+  dir: string,
+  keep: (read: ReadUnit) => void,
+  besides: readonly string[] = [],
+  extra: readonly ExtraRules[] = [],
+): Promise<UnreadableFile[]> {
   const notReports = new Set(besides.map((p) => resolve(p)));
   const files = (await listFiles(dir)).filter((p) => !notReports.has(resolve(p)));
   const unreadable: UnreadableFile[] = [];
@@ -73,7 +78,7 @@ export async function readFolder(dir: string, keep: (read: ReadUnit) => void, be
       const file = relative(dir, path).split(sep).join('/');
       try {
         const { report, importReport } = await readReportFile(path);
-        results[index] = digestUnit(file, report, importReport ? importReport.year !== null : true);
+        results[index] = digestUnit(file, report, importReport ? importReport.year !== null : true, extra);
       } catch (error) {
         results[index] = { file, message: messageOf(error, '无法读取该文件') };
       }

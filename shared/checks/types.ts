@@ -1,6 +1,7 @@
 /** What the checks engine reports. Findings are derived from the report, never stored. */
 import type { SectionKey } from '../formats/types.ts';
-import type { InfoField } from '../model/report.ts';
+import type { InfoField, Report } from '../model/report.ts';
+import type { ReportValues } from '../model/values.ts';
 
 /** info: worth a look, never a fault (e.g. an unusual change against last year). */
 export type Severity = 'error' | 'warning' | 'info';
@@ -42,3 +43,6 @@ export interface Finding {
   /** The clerk's explanation, when this warning's key is in Report.acknowledgements. */
   acknowledged?: string;
 }
+
+/** A rule set beyond the format's (a loaded rule pack): its findings on a report. */
+export type ExtraRules = (report: Report, values: ReportValues) => Finding[];
