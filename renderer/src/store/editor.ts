@@ -54,7 +54,8 @@ export type DialogState =
   | { kind: 'carryNotes'; notes: CarryOverNote[] }
   /** 打开 was given a file the app did not save (a Word or text report): offer to start from it instead. */
   | { kind: 'notReportFile'; message: string }
-  | { kind: 'help' };
+  | { kind: 'help' }
+  | { kind: 'rulePacks' };
 
 export interface EditorState {
   /** null until a report is created, opened, imported or recovered. */
