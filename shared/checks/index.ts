@@ -9,6 +9,7 @@ import { balanceFindings, sumFindings } from './arithmetic.ts';
 import { compiledFormat } from './compile.ts';
 import type { CheckContext } from './context.ts';
 import { citationFindings } from './citation.ts';
+import { decisionFindings } from './decisions.ts';
 import { carriedToConfirmFindings, crossYearFindings } from './crossYear.ts';
 import { infoFindings } from './info.ts';
 import { narrativeFindings } from './narrative.ts';
@@ -30,6 +31,7 @@ const RULE_GROUPS: ((ctx: CheckContext, out: Finding[]) => void)[] = [
   infoFindings,
   narrativeFindings,
   citationFindings,
+  decisionFindings,
 ];
 
 /**

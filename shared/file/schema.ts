@@ -4,6 +4,7 @@
  * that a hostile payload cannot exhaust memory.
  */
 import { z } from 'zod';
+import { APPEAL_DECISIONS, APPEAL_RESULTS, type AppealResult } from '../formats/appealDecisions.ts';
 import { formatIndex, isFormatId } from '../formats/index.ts';
 import { SECTION_KEYS } from '../formats/types.ts';
 import type { FormatId, SectionKey } from '../formats/types.ts';
@@ -72,6 +73,28 @@ function outOfRange(values: Record<string, number | null>, format: FormatId): st
     .map(([id]) => id);
 }
 
+const MAX_DECISION_COUNT = 1_000_000;
+const decisionGroups: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  APPEAL_DECISIONS.groups.map((g) => [g.id, new Set<string>(g.decisions.map((d) => d.id))]),
+);
+const knownDecision = (group: string, decision: string) => decisionGroups.get(group)?.has(decision) === true;
+const appealResultSchema = z.enum(APPEAL_RESULTS.map((r) => r.id) as [AppealResult, ...AppealResult[]]);
+
+const appealDecisionsSchema = z
+  .strictObject({
+    counts: z.partialRecord(safeKey(40), z.partialRecord(safeKey(40), z.number().int().min(0).max(MAX_DECISION_COUNT))),
+    mapping: z.partialRecord(safeKey(80), appealResultSchema).optional(),
+  })
+  .refine(
+    (d) =>
+      Object.entries(d.counts).every(([group, counts]) => Object.keys(counts ?? {}).every((id) => knownDecision(group, id))) &&
+      Object.keys(d.mapping ?? {}).every((key) => {
+        const [group = '', decision = ''] = key.split('.');
+        return knownDecision(group, decision);
+      }),
+    { message: '行政复议、行政诉讼的决定类型未知' },
+  );
+
 export const ReportSchema = z
   .strictObject({
     format: formatIdSchema,
@@ -86,6 +109,7 @@ export const ReportSchema = z
     lastYear: lastYearSchema.optional(),
     dateLine: z.string().max(MAX_SHORT_TEXT).optional(),
     organKind: z.enum(ORGAN_KINDS as [OrganKind, ...OrganKind[]]).optional(),
+    appealDecisions: appealDecisionsSchema.optional(),
   })
   .superRefine((report, ctx) => {
     const stray = unknownCells(Object.keys(report.cells), report.format);

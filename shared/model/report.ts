@@ -6,10 +6,12 @@
  * are computed from their parts (see values.ts). Findings are derived too.
  */
 import type { FormatId, SectionKey } from '../formats/types.ts';
+import type { AppealDecisions } from './decisions.ts';
 
 /** Where a stored cell value came from. `computed` is never stored: it is a cell with no entry. */
 export type CellSource = 'typed' | 'imported' | 'carried' | 'override';
-export type Provenance = CellSource | 'computed';
+/** `decisions`: a blank result column of 四 filled from the counts by decision type. */
+export type Provenance = CellSource | 'computed' | 'decisions';
 
 export interface CellEntry {
   raw: string;
@@ -75,6 +77,8 @@ export interface Report {
   dateLine?: string;
   /** Set by the clerk; when absent it follows from the name (organKindOf). */
   organKind?: OrganKind;
+  /** 四 by decision type, when the clerk used the helper (file version 2 on). */
+  appealDecisions?: AppealDecisions;
 }
 
 // A township's name ends in 乡/镇/街道 (maybe with 人民政府/办事处, maybe in brackets: 海工园（寅阳镇）).

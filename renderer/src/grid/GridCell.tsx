@@ -36,6 +36,7 @@ const PROVENANCE_LABEL: Record<string, string> = {
   carried: '',
   override: '手工改写的合计',
   computed: '自动计算的合计；按 F2 可改写',
+  decisions: '按决定类型汇总（见下方“按决定类型填写”）；直接填写即以所填为准',
 };
 
 /** Shown when the clerk types on a computed total. */
@@ -111,8 +112,10 @@ export const GridCell = memo(function GridCell({ id }: { id: string }) {
   const computed = view?.computed;
   const { severity, message, acknowledged } = view?.mark ?? {};
   const isTotal = info.computedBy !== undefined;
-  const provenance = entry ? entry.source : isTotal ? 'computed' : 'typed';
-  const shown = draft ?? entry?.raw ?? (isTotal && computed !== undefined && computed !== null ? formatCellNumber(computed) : '');
+  // A blank input cell with a computed value is a result column of 四 rolled up from the decision types.
+  const derived = computed !== undefined && computed !== null;
+  const provenance = entry ? entry.source : isTotal ? 'computed' : derived ? 'decisions' : 'typed';
+  const shown = draft ?? entry?.raw ?? (derived ? formatCellNumber(computed) : '');
   const readOnly = isTotal && !entry && !overriding;
 
   const move = (where: Move, target: HTMLInputElement): boolean => {

@@ -8,6 +8,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ImportedReport, RecoveredReport } from '../../../shared/bridge.ts';
 import type { CarryOverNote } from '../../../shared/carryover/startNextYear.ts';
 import type { FindingFix } from '../../../shared/checks/index.ts';
+import type { AppealResult } from '../../../shared/formats/appealDecisions.ts';
 import { formatIndex } from '../../../shared/formats/index.ts';
 import type { SectionKey } from '../../../shared/formats/types.ts';
 import { parseCellValue } from '../../../shared/model/parseCellValue.ts';
@@ -285,6 +286,28 @@ export function editorActions(store: EditorStore) {
         if (explanation === null || explanation.trim() === '') delete acknowledgements[key];
         else acknowledgements[key] = { explanation: explanation.trim(), at: new Date().toISOString() };
         return { ...report, acknowledgements };
+      });
+    },
+
+    /** 四 by decision type: one count (undefined clears it), typed like a cell. */
+    setDecisionCount(group: string, decision: string, count: number | undefined) {
+      typing(`decision:${group}.${decision}`, (report) => {
+        const decisions = report.appealDecisions ?? { counts: {} };
+        const counts = { ...decisions.counts[group] };
+        if (count === undefined) delete counts[decision];
+        else counts[decision] = count;
+        return { ...report, appealDecisions: { ...decisions, counts: { ...decisions.counts, [group]: counts } } };
+      });
+    },
+
+    /** Where a decision type counts; the default (undefined) removes the report's own mapping. */
+    setDecisionMapping(group: string, decision: string, result: AppealResult | undefined) {
+      edit((report) => {
+        const decisions = report.appealDecisions ?? { counts: {} };
+        const mapping = { ...decisions.mapping };
+        if (result === undefined) delete mapping[`${group}.${decision}`];
+        else mapping[`${group}.${decision}`] = result;
+        return { ...report, appealDecisions: { ...decisions, mapping } };
       });
     },
 
