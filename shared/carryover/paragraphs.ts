@@ -34,9 +34,24 @@ function lastSet(text: string): ReadonlySet<string> {
   return set;
 }
 
+/**
+ * Results by this year's text: the checks and the editor ask on every
+ * keystroke, and only the edited section's text is new.
+ */
+const results = new Map<string, { lastText: string; spans: ParagraphSpan[] }>();
+
 /** The paragraphs of `text` found verbatim (spacing aside) among `lastText`'s. */
 export function carriedParagraphs(text: string, lastText: string | undefined): ParagraphSpan[] {
   if (!lastText || text === '') return [];
+  const known = results.get(text);
+  if (known?.lastText === lastText) return known.spans;
+  const spans = findCarried(text, lastText);
+  if (results.size >= MEMO_SIZE) results.clear();
+  results.set(text, { lastText, spans });
+  return spans;
+}
+
+function findCarried(text: string, lastText: string): ParagraphSpan[] {
   const last = lastSet(lastText);
   if (last.size === 0) return [];
   const found: ParagraphSpan[] = [];
