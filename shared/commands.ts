@@ -194,6 +194,8 @@ export const TOOLBAR: readonly (EditorCommandId | '-')[] = [
   'exportPdf',
   'print',
   '-',
+  // Local rule packs (issue 14): the browser host has no menu bar.
+  'rulePacks',
   'help',
 ];
 
