@@ -6,7 +6,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import type { Finding } from '../../shared/checks/types.ts';
+import type { ExtraRules, Finding } from '../../shared/checks/types.ts';
 import { digestUnit, WORKSPACE_FILE_NAME, type CountyUnit } from '../../shared/county/index.ts';
 import type { Report } from '../../shared/model/report.ts';
 import { isTempName } from '../services/files.ts';
@@ -53,7 +53,12 @@ async function listFiles(dir: string): Promise<string[]> {
  * outlives the call. `besides` are files and folders that are not reports (a
  * roster kept in the same folder, the command's own output).
  */
-export async function readFolder(dir: string, keep: (read: ReadUnit) => void, besides: readonly string[] = []): Promise<UnreadableFile[]> {
+export async function readFolder(
+  dir: string,
+  keep: (read: ReadUnit) => void,
+  besides: readonly string[] = [],
+  extra: readonly ExtraRules[] = [],
+): Promise<UnreadableFile[]> {
   const notReports = besides.map((p) => resolve(p));
   // A roster or an output file itself, or anything under an output folder (the replies written into the folder).
   const isReport = (path: string) => !notReports.some((n) => resolve(path) === n || resolve(path).startsWith(n + sep));
@@ -79,7 +84,7 @@ export async function readFolder(dir: string, keep: (read: ReadUnit) => void, be
       const file = relative(dir, path).split(sep).join('/');
       try {
         const { report, importReport } = await readReportFile(path);
-        results[index] = { ...digestUnit(file, report, importReport ? importReport.year !== null : true), report };
+        results[index] = { ...digestUnit(file, report, importReport ? importReport.year !== null : true, extra), report };
       } catch (error) {
         results[index] = { file, message: messageOf(error, '无法读取该文件') };
       }

@@ -7,6 +7,8 @@
 import { formatIndex } from '../formats/index.ts';
 import type { ColumnDef, FormatId, RowDef, SectionKey, TableDef } from '../formats/types.ts';
 import { formatCellNumber } from '../model/parseCellValue.ts';
+import { APPEAL_DECISIONS, APPEAL_RESULTS, resultCell } from '../formats/appealDecisions.ts';
+import { mappingText, rollUpDecisions } from '../model/decisions.ts';
 import { reportTitle, type Provenance, type Report } from '../model/report.ts';
 import { evaluateReport, type CellValue } from '../model/values.ts';
 
@@ -384,6 +386,23 @@ function titleLines(title: string, organ: string): string[] {
   return [organ, title.slice(organ.length)];
 }
 
+/** 四 entered by decision type: each group's counts, the mapping used and what it rolled up to. */
+function decisionNotes(report: Report): { message: string; explanation: string }[] {
+  const rolled = rollUpDecisions(report.appealDecisions);
+  return APPEAL_DECISIONS.groups.flatMap((group) => {
+    const counts = report.appealDecisions?.counts[group.id];
+    const entered = group.decisions.filter((d) => counts?.[d.id] !== undefined);
+    if (entered.length === 0) return [];
+    const results = APPEAL_RESULTS.map((r) => `${r.label} ${rolled.find((c) => c.cell === resultCell(group.id, r.id))?.value ?? 0}`);
+    return [
+      {
+        message: `${group.label}按决定类型填写，归类为：${mappingText(report.appealDecisions, group.id)}`,
+        explanation: `${entered.map((d) => `${d.label} ${counts?.[d.id] ?? 0}`).join('，')}；汇总为${results.join('，')}`,
+      },
+    ];
+  });
+}
+
 function findingsSheet(report: Report, title: string, findings: readonly FindingNote[]): FindingsSheetLayout {
   const seen = new Set<string>();
   const explained = findings.filter((f) => {
@@ -401,7 +420,10 @@ function findingsSheet(report: Report, title: string, findings: readonly Finding
       rowSpan: 1,
     })),
   };
-  const items = explained.map((f) => ({ message: f.message, explanation: report.acknowledgements[f.key]!.explanation }));
+  const items = [
+    ...explained.map((f) => ({ message: f.message, explanation: report.acknowledgements[f.key]!.explanation })),
+    ...decisionNotes(report),
+  ];
   const rows: LayoutRow[] = items.map((item, i) => ({
     kind: 'data',
     cells: [String(i + 1), item.message, item.explanation].map((text, col) => ({

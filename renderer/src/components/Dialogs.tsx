@@ -15,6 +15,7 @@ import { derive } from '../store/derive.ts';
 import type { ExportKind } from '../store/editor.ts';
 import { CheckSummary } from './CheckSummary.tsx';
 import { Modal } from './Modal.tsx';
+import { RulePacksDialog } from '../rules/RulePacksDialog.tsx';
 import { defaultReportYear, FIRST_REPORT_YEAR } from './StartPage.tsx';
 
 function formatTime(iso: string): string {
@@ -356,5 +357,7 @@ export function Dialogs() {
       return <NotReportFileDialog message={dialog.message} />;
     case 'help':
       return <HelpDialog />;
+    case 'rulePacks':
+      return <RulePacksDialog />;
   }
 }
