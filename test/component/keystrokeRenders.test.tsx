@@ -16,9 +16,11 @@ const ON_THE_PATH = new Set(['GridCell', 'CellTip', 'FindingsPanel', 'FindingIte
 
 describe('a keystroke in 三', () => {
   it.each([
-    ['a blank cell', 'requests.granted.natural', '7'],
-    ['a cell already filled', 'requests.new.business', '5'],
-  ])('in %s re-renders only the cells it changed, the findings and the counts', async (_name, id, digit) => {
+    // The count of blank cells in the panel changes.
+    ['a blank cell', 'requests.granted.natural', '7', 1],
+    // No finding changes: the panel is passed by.
+    ['a cell already filled', 'requests.new.business', '5', 0],
+  ])('in %s re-renders only the cells it changed, the findings and the counts', async (_name, id, digit, panel) => {
     const user = userEvent.setup();
     const { editor } = renderEditor(<App />);
     act(() => editor.actions.typeCell('requests.new.business', '3'));
@@ -27,7 +29,7 @@ describe('a keystroke in 三', () => {
     const renders = await countRenders(() => user.keyboard(digit));
     const names = [...renders.keys()];
     expect(names.filter((name) => !ON_THE_PATH.has(name))).toEqual([]);
-    expect(renders.get('FindingsPanel')).toBe(1);
+    expect(renders.get('FindingsPanel') ?? 0).toBe(panel);
     expect(renders.get('GridCell')).toBeGreaterThanOrEqual(1);
     // The cell, its row total, its column's totals and a mark or two: not the other 170.
     expect(renders.get('GridCell')).toBeLessThanOrEqual(8);
@@ -35,6 +37,23 @@ describe('a keystroke in 三', () => {
     expect(renders.get('NavItem') ?? 0).toBeLessThanOrEqual(1);
     expect(cellInput(id)).toHaveValue(digit);
     expect(screen.getByRole('complementary', { name: '检查结果' })).toBeInTheDocument();
+  });
+
+  it('a letter typed in the prose that changes no finding leaves the findings panel alone', async () => {
+    const user = userEvent.setup();
+    const { editor } = renderEditor(<App />);
+    act(() => editor.actions.typeNarrative('一', '本年度，我镇政务公开工作稳步推进'));
+    act(() => editor.actions.showPage('一'));
+    const findings = () => screen.getByRole('complementary', { name: '检查结果' }).textContent;
+    const before = findings();
+    await user.click(screen.getByLabelText('正文'));
+    const renders = await countRenders(() => user.keyboard('。'));
+    expect(editor.store.getState().report?.sections.一.text).toBe('本年度，我镇政务公开工作稳步推进。');
+    expect(findings()).toBe(before);
+    expect(renders.has('FindingsPanel')).toBe(false);
+    expect(renders.has('FindingItem')).toBe(false);
+    expect(renders.has('Toolbar')).toBe(false);
+    expect(renders.has('GridCell')).toBe(false);
   });
 
   it('counts what renders (the counter sees a component that does)', async () => {
