@@ -3,6 +3,7 @@
  * Pure and fast (the editor runs it on every change); findings are derived,
  * never stored.
  */
+import { SECTION_KEYS } from '../formats/types.ts';
 import { evaluateReport, type ReportValues } from '../model/values.ts';
 import type { Report } from '../model/report.ts';
 import { balanceFindings, sumFindings } from './arithmetic.ts';
@@ -19,7 +20,47 @@ import { blankFindings, plausibilityFindings, valueFindings } from './values.ts'
 
 export type { ExtraRules, Finding, FindingFix, Severity } from './types.ts';
 
-const RULE_GROUPS: ((ctx: CheckContext, out: Finding[]) => void)[] = [
+type RuleGroup = (ctx: CheckContext, out: Finding[]) => void;
+
+/**
+ * A group whose findings follow from `reads` alone: it runs again only when
+ * one of those values changed since its last run (compared by ===), so a
+ * digit typed in a cell does not rescan the prose. Callers get copies of the
+ * remembered findings, which checkReport then marks acknowledged or not.
+ */
+export function rememberedGroup(group: RuleGroup, reads: (ctx: CheckContext) => readonly unknown[]): RuleGroup {
+  let last: { inputs: readonly unknown[]; found: Finding[] } | undefined;
+  return (ctx, out) => {
+    const inputs = reads(ctx);
+    if (!last || inputs.length !== last.inputs.length || inputs.some((value, i) => value !== last?.inputs[i])) {
+      const found: Finding[] = [];
+      group(ctx, found);
+      last = { inputs, found };
+    }
+    for (const finding of last.found) out.push({ ...finding });
+  };
+}
+
+/** The prose as the prose rules read it: each place's text and where it came from. */
+function proseReads({ report }: CheckContext): unknown[] {
+  const reads: unknown[] = [report.format, report.year, report.preface.text, report.preface.source];
+  for (const key of SECTION_KEYS) reads.push(report.sections[key].text, report.sections[key].source);
+  return reads;
+}
+
+/** Cells the prose-number rules compare the prose with, as the rules read them. */
+function proseNumberCells(ctx: CheckContext): unknown[] {
+  const reads: unknown[] = [];
+  for (const { rule } of ctx.compiled.proseNumbers) {
+    for (const id of rule.equalsAnyOf.flat()) {
+      const cell = ctx.values.cells.get(id);
+      reads.push(cell?.raw, cell?.value, cell?.computed);
+    }
+  }
+  return reads;
+}
+
+const RULE_GROUPS: RuleGroup[] = [
   formatYearFindings,
   sumFindings,
   balanceFindings,
@@ -28,9 +69,16 @@ const RULE_GROUPS: ((ctx: CheckContext, out: Finding[]) => void)[] = [
   plausibilityFindings,
   crossYearFindings,
   carriedToConfirmFindings,
-  infoFindings,
-  narrativeFindings,
-  citationFindings,
+  // The 基本信息 rules read the organ, its kind, the date line and the prose (the preface, a signature line).
+  rememberedGroup(infoFindings, (ctx) => [...proseReads(ctx), ctx.report.organ, ctx.report.organKind, ctx.report.dateLine]),
+  // The prose rules read the prose, last year's prose (preface and sections) and the few cells prose numbers are compared with.
+  rememberedGroup(narrativeFindings, (ctx) => [
+    ...proseReads(ctx),
+    ctx.report.lastYear?.preface,
+    ...SECTION_KEYS.map((key) => ctx.report.lastYear?.sections[key]),
+    ...proseNumberCells(ctx),
+  ]),
+  rememberedGroup(citationFindings, proseReads),
   decisionFindings,
 ];
 

@@ -258,6 +258,19 @@ describe('what a clerk tripped over in the grid, in Chromium', () => {
     await expect.poll(() => tip.evaluate((element) => element.matches(':popover-open'))).toBe(false);
   });
 
+  it('keeps the toolbar on one line at 150 % on a 1366×768 laptop', async () => {
+    const page = await openRequests(LAPTOP_150);
+    const rows = await page.locator('.toolbar-buttons button').evaluateAll((buttons) => new Set(buttons.map((b) => Math.round(b.getBoundingClientRect().top))).size);
+    expect(rows).toBe(1);
+    const fits = await page.evaluate(() => {
+      const bar = document.querySelector('.toolbar')!;
+      const last = [...bar.querySelectorAll('button')].at(-1)!.getBoundingClientRect();
+      return last.right <= bar.getBoundingClientRect().right && bar.scrollWidth <= bar.clientWidth;
+    });
+    expect(fits).toBe(true);
+    expect(await page.getByRole('toolbar', { name: '工具栏' }).getByRole('button').count()).toBeGreaterThan(10);
+  });
+
   it('typing on a grey total says how to override it', async () => {
     const page = await openRequests(LAPTOP_125);
     await cell(page, 'requests.new.total').click();

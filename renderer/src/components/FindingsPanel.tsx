@@ -6,8 +6,9 @@
  */
 import { memo, useState } from 'react';
 import type { Finding, FindingFix } from '../../../shared/checks/index.ts';
+import { getFormat } from '../../../shared/formats/index.ts';
 import { useActions, useEditor } from '../store/context.tsx';
-import { derive, isOpen, listKeys, pageOf, type PageKey } from '../store/derive.ts';
+import { derive, isOpen, listKeys, pageOf, sameFinding, type PageKey } from '../store/derive.ts';
 import { usePanel } from '../view/panels.ts';
 import { PanelToggle } from './PanelToggle.tsx';
 
@@ -55,17 +56,8 @@ function Explain({ finding, onDone }: { finding: Finding; onDone: () => void }) 
 }
 
 /** Findings are derived anew on every keystroke; an item re-renders only when what it shows changed. */
-function sameFinding(a: { finding: Finding }, b: { finding: Finding }): boolean {
-  const [x, y] = [a.finding, b.finding];
-  return (
-    x.key === y.key &&
-    x.message === y.message &&
-    x.severity === y.severity &&
-    x.acknowledged === y.acknowledged &&
-    x.cells[0] === y.cells[0] &&
-    x.span?.start === y.span?.start &&
-    JSON.stringify(x.fix) === JSON.stringify(y.fix)
-  );
+function sameItem(a: { finding: Finding }, b: { finding: Finding }): boolean {
+  return sameFinding(a.finding, b.finding);
 }
 
 const FindingItem = memo(function FindingItem({ finding }: { finding: Finding }) {
@@ -108,7 +100,7 @@ const FindingItem = memo(function FindingItem({ finding }: { finding: Finding })
       )}
     </li>
   );
-}, sameFinding);
+}, sameItem);
 
 function Totals({ errors, warnings }: { errors: number; warnings: number }) {
   return (
@@ -125,13 +117,20 @@ function Totals({ errors, warnings }: { errors: number; warnings: number }) {
   );
 }
 
+/** No findings before a report is open. */
+const NONE: readonly Finding[] = [];
+
 export function FindingsPanel() {
-  // The derived findings, not the report: loading a rule pack changes them for the same report.
-  const derived = useEditor((s) => (s.report ? derive(s.report) : undefined));
+  // The findings list keeps its identity while no finding changed (derive.ts), so most keystrokes pass the panel by;
+  // derive also answers a loaded or removed rule pack, which changes the findings of the same report.
+  const findings = useEditor((s) => (s.report ? derive(s.report).findings : NONE));
+  const format = useEditor((s) => s.report?.format);
+  const errors = useEditor((s) => (s.report ? derive(s.report).total.errors : 0));
+  const warnings = useEditor((s) => (s.report ? derive(s.report).total.warnings : 0));
   const [showExplained, setShowExplained] = useState(false);
   const [folded, setFolded] = usePanel('findings');
-  if (!derived) return null;
-  const { findings, total } = derived;
+  if (!format) return null;
+  const total = { errors, warnings };
   const toggle = <PanelToggle folded={folded} onToggle={setFolded} controls="findings-panel" name="检查结果" side="right" />;
   if (folded) {
     return (
@@ -156,7 +155,7 @@ export function FindingsPanel() {
   const shown = findings.filter((f) => showExplained || isOpen(f));
   const pages: { key: PageKey; title: string }[] = [
     { key: 'info', title: '基本信息' },
-    ...derived.values.index.format.sections.map((s) => ({ key: s.key as PageKey, title: `${s.key}、${s.title}` })),
+    ...getFormat(format).sections.map((s) => ({ key: s.key as PageKey, title: `${s.key}、${s.title}` })),
   ];
   return (
     <aside className="findings" aria-label="检查结果" id="findings-panel">

@@ -70,9 +70,33 @@ export function listKeys(findings: readonly Finding[]): string[] {
   });
 }
 
-function computeDerived(report: Report): Derived {
+/** Two findings read the same wherever one is shown (panel, marks, counts, check dialog). */
+export function sameFinding(x: Finding, y: Finding): boolean {
+  return (
+    x.key === y.key &&
+    x.rule === y.rule &&
+    x.message === y.message &&
+    x.severity === y.severity &&
+    x.section === y.section &&
+    x.field === y.field &&
+    x.acknowledged === y.acknowledged &&
+    x.cells.length === y.cells.length &&
+    x.cells.every((id, i) => id === y.cells[i]) &&
+    x.span?.start === y.span?.start &&
+    x.span?.end === y.span?.end &&
+    JSON.stringify(x.fix) === JSON.stringify(y.fix)
+  );
+}
+
+function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+  return a.length === b.length && a.every((finding, i) => sameFinding(finding, b[i]!));
+}
+
+function computeDerived(report: Report, previous: Derived | undefined): Derived {
   const values = evaluateReport(report);
-  const findings = checkReport(report, values, packRules());
+  const checked = checkReport(report, values, packRules());
+  // Most keystrokes change no finding: the same list then, so what shows only findings need not render again.
+  const findings = previous && sameFindings(previous.findings, checked) ? previous.findings : checked;
   const marks = new Map<string, CellMark>();
   const counts = Object.fromEntries(
     (['info', ...SECTION_KEYS] as PageKey[]).map((key) => [key, { errors: 0, warnings: 0 }]),
@@ -102,7 +126,7 @@ let last: { report: Report; generation: number; derived: Derived } | undefined;
 export function derive(report: Report): Derived {
   // Loading or removing a rule pack changes the findings of the same report.
   const generation = packGeneration();
-  if (last?.report !== report || last.generation !== generation) last = { report, generation, derived: computeDerived(report) };
+  if (last?.report !== report || last.generation !== generation) last = { report, generation, derived: computeDerived(report, last?.derived) };
   return last.derived;
 }
 
