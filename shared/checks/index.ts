@@ -11,6 +11,7 @@ import type { CheckContext } from './context.ts';
 import { citationFindings } from './citation.ts';
 import { carriedToConfirmFindings, crossYearFindings } from './crossYear.ts';
 import { infoFindings } from './info.ts';
+import { baselineJumpFindings } from './jumps.ts';
 import { narrativeFindings } from './narrative.ts';
 import { formatYearFindings } from './reportFormat.ts';
 import type { Finding } from './types.ts';
@@ -30,6 +31,7 @@ const RULE_GROUPS: ((ctx: CheckContext, out: Finding[]) => void)[] = [
   infoFindings,
   narrativeFindings,
   citationFindings,
+  baselineJumpFindings,
 ];
 
 /** `values` may be passed when the caller has already evaluated this very report (the editor does). */

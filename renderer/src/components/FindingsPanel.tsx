@@ -54,6 +54,8 @@ function Explain({ finding, onDone }: { finding: Finding; onDone: () => void }) 
   );
 }
 
+const SEVERITY_LABEL: Record<Finding['severity'], string> = { error: '错误', warning: '提示', info: '供参考' };
+
 /** Findings are derived anew on every keystroke; an item re-renders only when what it shows changed. */
 function sameFinding(a: { finding: Finding }, b: { finding: Finding }): boolean {
   const [x, y] = [a.finding, b.finding];
@@ -81,7 +83,7 @@ const FindingItem = memo(function FindingItem({ finding }: { finding: Finding })
   return (
     <li className={`finding ${finding.severity}${open ? '' : ' explained'}`} data-rule={finding.rule}>
       <button type="button" className="finding-message" onClick={goTo}>
-        <span className="severity">{finding.severity === 'error' ? '错误' : open ? '提示' : '已说明'}</span>
+        <span className="severity">{!open ? '已说明' : SEVERITY_LABEL[finding.severity]}</span>
         {finding.message}
       </button>
       {finding.acknowledged && !explaining && <p className="explanation">说明：{finding.acknowledged}</p>}

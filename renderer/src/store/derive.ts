@@ -42,9 +42,10 @@ function markedCells(finding: Finding): readonly string[] {
   return finding.rule.startsWith('value.') ? finding.cells : finding.cells.slice(0, 1);
 }
 
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
 function rank(mark: CellMark): number {
-  if (mark.acknowledged) return 0;
-  return mark.severity === 'error' ? 2 : 1;
+  return mark.acknowledged ? 0 : RANK[mark.severity];
 }
 
 export function pageOf(finding: Finding): PageKey {
@@ -83,7 +84,8 @@ function computeDerived(report: Report): Derived {
       const existing = marks.get(id);
       if (!existing || rank(mark) > rank(existing)) marks.set(id, mark);
     }
-    if (!isOpen(finding)) continue;
+    // Information (an unusual change against last year) is listed, never counted as something to fix.
+    if (!isOpen(finding) || finding.severity === 'info') continue;
     const bucket = counts[pageOf(finding)];
     if (finding.severity === 'error') {
       bucket.errors++;
