@@ -8,7 +8,7 @@ import { memo, useState } from 'react';
 import type { Finding, FindingFix } from '../../../shared/checks/index.ts';
 import { getFormat } from '../../../shared/formats/index.ts';
 import { useActions, useEditor } from '../store/context.tsx';
-import { derive, isOpen, listKeys, pageOf, type PageKey } from '../store/derive.ts';
+import { derive, isOpen, listKeys, pageOf, type FindingPage } from '../store/derive.ts';
 import { usePanel } from '../view/panels.ts';
 import { PanelToggle } from './PanelToggle.tsx';
 
@@ -155,9 +155,9 @@ export function FindingsPanel() {
   }
   const explained = findings.filter((f) => !isOpen(f)).length;
   const shown = findings.filter((f) => showExplained || isOpen(f));
-  const pages: { key: PageKey; title: string }[] = [
+  const pages: { key: FindingPage; title: string }[] = [
     { key: 'info', title: '基本信息' },
-    ...getFormat(report.format).sections.map((s) => ({ key: s.key as PageKey, title: `${s.key}、${s.title}` })),
+    ...getFormat(report.format).sections.map((s) => ({ key: s.key as FindingPage, title: `${s.key}、${s.title}` })),
   ];
   return (
     <aside className="findings" aria-label="检查结果" id="findings-panel">

@@ -9,7 +9,10 @@ import { SECTION_KEYS, type SectionKey } from '../../../shared/formats/types.ts'
 import type { CellEntry, Report } from '../../../shared/model/report.ts';
 import { evaluateReport, type ReportValues } from '../../../shared/model/values.ts';
 
-export type PageKey = 'info' | SectionKey;
+/** The pages findings belong to. */
+export type FindingPage = 'info' | SectionKey;
+/** Every page of the editor: those and the read-only 与上年对比. */
+export type PageKey = FindingPage | 'compare';
 
 export interface CellMark {
   severity: Severity;
@@ -28,7 +31,7 @@ export interface Derived {
   /** The finding a cell shows in place: the most severe open one naming it. */
   marks: ReadonlyMap<string, CellMark>;
   /** Open findings per editor page (explained warnings are not counted). */
-  counts: Readonly<Record<PageKey, FindingCounts>>;
+  counts: Readonly<Record<FindingPage, FindingCounts>>;
   total: FindingCounts;
 }
 
@@ -48,7 +51,7 @@ function rank(mark: CellMark): number {
   return mark.acknowledged ? 0 : RANK[mark.severity];
 }
 
-export function pageOf(finding: Finding): PageKey {
+export function pageOf(finding: Finding): FindingPage {
   return finding.section === 'preface' ? 'info' : finding.section;
 }
 
@@ -75,8 +78,8 @@ function computeDerived(report: Report): Derived {
   const findings = checkReport(report, values);
   const marks = new Map<string, CellMark>();
   const counts = Object.fromEntries(
-    (['info', ...SECTION_KEYS] as PageKey[]).map((key) => [key, { errors: 0, warnings: 0 }]),
-  ) as Record<PageKey, FindingCounts>;
+    (['info', ...SECTION_KEYS] as FindingPage[]).map((key) => [key, { errors: 0, warnings: 0 }]),
+  ) as Record<FindingPage, FindingCounts>;
   const total: FindingCounts = { errors: 0, warnings: 0 };
   for (const finding of findings) {
     const mark: CellMark = { severity: finding.severity, message: finding.message, acknowledged: !isOpen(finding) };
