@@ -13,6 +13,7 @@ import {
   commonSums,
   requestsTable,
 } from './common.ts';
+import { draftProseRules } from './drafts.ts';
 import type { ColumnDef, FormatDefinition, RowDef, TableDef } from './types.ts';
 
 const DECISIONS: ColumnDef[] = [{ id: 'decisions', label: '本年处理决定数量', kind: 'count', widthMm: 99 }];
@@ -182,7 +183,7 @@ export const GOV2021: FormatDefinition = {
       ],
     },
   ],
-  proseNumbers: PROSE_NUMBERS,
+  proseNumbers: [...PROSE_NUMBERS, ...draftProseRules('gov2021')],
   feeStatement: {
     anyOf: ['信息处理费', '处理费', '收费', '收取费用', '收取任何费用'],
     message: '六、其他需要报告的事项 未说明是否收取信息处理费（2021年版格式要求在此报告）',

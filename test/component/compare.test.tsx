@@ -5,7 +5,10 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { startNextYear } from '../../shared/carryover/startNextYear.ts';
 import type { Report } from '../../shared/model/report.ts';
+import { checkReport } from '../../shared/checks/index.ts';
+import { parseReportFile, serializeReport } from '../../shared/file/document.ts';
 import { ComparePage } from '../../renderer/src/compare/ComparePage.tsx';
+import { SectionPage } from '../../renderer/src/components/SectionPage.tsx';
 import { setAddedYear } from '../../renderer/src/compare/lastYearFile.ts';
 import { decodeText, importText } from '../../shared/import/text.ts';
 import { fakeApi, renderEditor } from './editorHarness.tsx';
@@ -101,5 +104,53 @@ describe('the 与上年对比 page', () => {
     const { editor } = renderEditor(<ComparePage />, { report: startedFromLastYear() });
     act(() => editor.actions.typeCell('requests.new.business', '7'));
     expect(shown('requests.new.business')).toEqual(['7', '0', '+7']);
+  });
+});
+
+describe('根据表格生成说明', () => {
+  it('drafts 三 from its table with the change against last year, marked as a draft, and saves it', async () => {
+    const user = userEvent.setup();
+    const report = startedFromLastYear();
+    report.sections.三 = { text: '', source: 'typed' };
+    const { editor } = renderEditor(<SectionPage section="三" />, { report });
+    await user.click(screen.getByRole('button', { name: '根据表格生成说明' }));
+    const text = editor.store.getState().report!.sections.三;
+    expect(text.source).toBe('drafted');
+    expect(text.text).toContain('本年度共新收政府信息公开申请95件，较上年增加74件（352.4%），上年结转申请0件。办理结果中，予以公开50件');
+    expect(screen.getByRole('textbox', { name: /^文字说明/ })).toHaveValue(text.text);
+    expect(screen.getByRole('note')).toHaveTextContent('根据表格生成的说明草稿');
+    expect(checkReport(editor.store.getState().report!).filter((f) => f.section === '三' && f.rule.startsWith('prose.'))).toEqual([]);
+    // The file keeps the mark.
+    expect(parseReportFile(serializeReport(editor.store.getState().report!)).sections.三.source).toBe('drafted');
+    // An edit makes it the clerk's own text.
+    await user.type(screen.getByRole('textbox', { name: /^文字说明/ }), '。');
+    expect(editor.store.getState().report!.sections.三.source).toBe('typed');
+  });
+
+  it('keeps what the clerk wrote and puts the draft after it', async () => {
+    const user = userEvent.setup();
+    const report = startedFromLastYear();
+    report.sections.四 = { text: '本年度无新情况', source: 'typed' };
+    const { editor } = renderEditor(<SectionPage section="四" />, { report });
+    await user.click(screen.getByRole('button', { name: '根据表格生成说明' }));
+    expect(editor.store.getState().report!.sections.四.text).toMatch(/^本年度无新情况\n本年度因政府信息公开工作被申请行政复议2件/);
+    expect(editor.store.getState().report!.sections.四.source).toBe('drafted');
+  });
+
+  it('leaves last year’s carried text marked as carried', async () => {
+    const user = userEvent.setup();
+    const report = startedFromLastYear();
+    report.sections.三 = { text: '2023年共收到申请21件。', source: 'carried' };
+    const { editor } = renderEditor(<SectionPage section="三" />, { report });
+    await user.click(screen.getByRole('button', { name: '根据表格生成说明' }));
+    const after = editor.store.getState().report!.sections.三;
+    expect(after.source).toBe('carried');
+    expect(after.text.startsWith(report.sections.三.text.trimEnd())).toBe(true);
+    expect(after.text).toContain('较上年增加74件（352.4%）');
+  });
+
+  it('is offered for 二, 三 and 四 only', () => {
+    renderEditor(<SectionPage section="五" />, { report: startedFromLastYear() });
+    expect(screen.queryByRole('button', { name: '根据表格生成说明' })).toBeNull();
   });
 });

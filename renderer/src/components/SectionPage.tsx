@@ -6,6 +6,7 @@
 import { useRef } from 'react';
 import { getFormat } from '../../../shared/formats/index.ts';
 import type { SectionKey } from '../../../shared/formats/types.ts';
+import { DraftButton } from '../compare/DraftButton.tsx';
 import { Grid } from '../grid/Grid.tsx';
 import { CellLegend } from '../help/CellLegend.tsx';
 import { sectionGrids } from '../grid/gridModel.ts';
@@ -34,6 +35,7 @@ export function SectionPage({ section }: { section: SectionKey }) {
           {grids.map((grid, i) => (
             <Grid key={grid.key} grid={grid} label={grids.length > 1 ? `${heading}（表${i + 1}）` : heading} />
           ))}
+          <DraftButton section={section} />
           <NarrativeEditor
             narrative={section}
             label={def.proseRequired ? '文字说明' : '文字说明（可选）'}
