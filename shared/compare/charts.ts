@@ -7,7 +7,8 @@
  */
 import { formatIndex } from '../formats/index.ts';
 import type { FormatId } from '../formats/types.ts';
-import type { YearFigures } from './figures.ts';
+import type { Report } from '../model/report.ts';
+import { figuresOf, type YearFigures } from './figures.ts';
 
 /** Which cells a bar sums: rows of 三 by id or by id prefix, or cells of 四's table. */
 type BarCells =
@@ -201,4 +202,9 @@ export function chartSvg(chart: ChartModel): string {
 /** What the chart says in words: an image's alt text and the appendix caption. */
 export function chartCaption(chart: ChartModel): string {
   return `${chart.title}（${chart.series.map((s) => s.label).join('、')}）`;
+}
+
+/** The charts of a report's 图解: last year's figures (the baseline it keeps) beside this year's, or this year's alone. */
+export function reportCharts(report: Report): ChartModel[] {
+  return keyCharts(report.lastYear ? [figuresOf(report.lastYear), figuresOf(report)] : [figuresOf(report)]);
 }
