@@ -114,6 +114,15 @@ export const ExportDocxOptionsSchema = z.strictObject({
   findingsSheet: z.boolean().default(false),
   /** Amounts with exactly four decimals; absent, where the format's header asks for it. */
   fourDecimalAmounts: z.boolean().optional(),
+  /**
+   * Append a 图解 appendix: the PNG the editor drew of each chart (base64), by
+   * chart id. The file side makes the charts and their SVG from the report
+   * itself; only the pixels come across.
+   */
+  chartsAppendix: z
+    .array(z.strictObject({ id: z.string().max(40), png: z.string().max(8_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/) }))
+    .max(8)
+    .optional(),
 });
 export type ExportDocxOptions = z.input<typeof ExportDocxOptionsSchema>;
 

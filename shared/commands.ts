@@ -91,6 +91,11 @@ export const COMMANDS = {
   section4: sectionCommand('四', 3),
   section5: sectionCommand('五', 4),
   section6: sectionCommand('六', 5),
+  compare: {
+    label: '与上年对比',
+    runsIn: 'editor',
+    help: '本年与上年的数据、主要指标、变化最大的数据和图解（用本报告结转的上年数据，或添加上年的报告文件）',
+  },
   previousSection: { label: '上一部分', shortcuts: [{ key: 'PageUp', ctrl: true }], runsIn: 'editor' },
   nextSection: { label: '下一部分', shortcuts: [{ key: 'PageDown', ctrl: true }], runsIn: 'editor' },
   // The editor zooms itself (remembered, never on paper); '+' is Ctrl+Shift+= or the keypad's.
@@ -166,6 +171,7 @@ export const MENUS: readonly MenuDeclaration[] = [
     label: '查看(&V)',
     items: [
       { submenu: '转到', items: ['section1', 'section2', 'section3', 'section4', 'section5', 'section6', '-', 'previousSection', 'nextSection'] },
+      'compare',
       '-',
       'zoomIn',
       'zoomOut',

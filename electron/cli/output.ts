@@ -56,11 +56,16 @@ export function describeReport(report: Report, year: number | null = report.year
   return `${report.organ || '（未填写机关名称）'} ${when}政府信息公开工作年度报告（${getFormat(report.format).source}格式）`;
 }
 
+const SEVERITY_WORD: Record<Finding['severity'], string> = { error: '错误', warning: '警告', info: '信息' };
+
+/** Information (an unusual change against last year) is printed but is no problem: it never fails the check. */
 export function findingLines(findings: Finding[]): string[] {
   const errors = findings.filter((f) => f.severity === 'error').length;
-  const warnings = findings.length - errors;
-  const lines = findings.map((f) => `[${f.severity === 'error' ? '错误' : '警告'}] ${f.message}`);
-  lines.push(findings.length === 0 ? '检查通过：未发现问题。' : `共 ${errors} 个错误，${warnings} 个警告。`);
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  const infos = findings.length - errors - warnings;
+  const lines = findings.map((f) => `[${SEVERITY_WORD[f.severity]}] ${f.message}`);
+  if (errors + warnings > 0) lines.push(`共 ${errors} 个错误，${warnings} 个警告${infos > 0 ? `，${infos} 条信息` : ''}。`);
+  else lines.push(infos > 0 ? `检查通过：未发现问题（另有 ${infos} 条信息供参考）。` : '检查通过：未发现问题。');
   return lines;
 }
 
@@ -69,10 +74,11 @@ const EXPORT_SUMMARY_SHOWN = 8;
 
 /** What the export dialog says of the checks: open errors and warnings, the first few, and what an error means. */
 export function exportSummaryLines(findings: readonly Finding[]): string[] {
-  const open = findings.filter((f) => f.acknowledged === undefined);
+  // Information is for the clerk's own reading, not an obstacle to exporting.
+  const open = findings.filter((f) => f.acknowledged === undefined && f.severity !== 'info');
   const errors = open.filter((f) => f.severity === 'error').length;
   const warnings = open.length - errors;
-  const explained = findings.length - open.length;
+  const explained = findings.filter((f) => f.acknowledged !== undefined).length;
   if (open.length === 0) return [`检查全部通过${explained > 0 ? `（${explained} 条提示已说明）` : ''}。`];
   const lines: string[] = [];
   if (errors > 0) lines.push(`有 ${errors} 个错误，报送前应当修改（如合计不符、勾稽关系不平衡、数值无效）。`);

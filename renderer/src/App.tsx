@@ -13,6 +13,7 @@ import { SectionPage } from './components/SectionPage.tsx';
 import { StartPage } from './components/StartPage.tsx';
 import { Toolbar } from './components/Toolbar.tsx';
 import { PrintView } from './print/PrintView.tsx';
+import { ComparePage } from './compare/ComparePage.tsx';
 import { SCROLL_ROOT_ATTRIBUTE } from './grid/reveal.ts';
 import { useEditor, useEditorContext } from './store/context.tsx';
 import { usePanel } from './view/panels.ts';
@@ -20,6 +21,7 @@ import { restoreZoom } from './view/zoom.ts';
 
 function Page() {
   const page = useEditor((s) => s.page);
+  if (page === 'compare') return <ComparePage />;
   return page === 'info' ? <InfoPage /> : <SectionPage key={page} section={page} />;
 }
 

@@ -13,6 +13,7 @@ import { citationFindings } from './citation.ts';
 import { decisionFindings } from './decisions.ts';
 import { carriedToConfirmFindings, crossYearFindings } from './crossYear.ts';
 import { infoFindings } from './info.ts';
+import { baselineJumpFindings } from './jumps.ts';
 import { narrativeFindings } from './narrative.ts';
 import { formatYearFindings } from './reportFormat.ts';
 import type { ExtraRules, Finding } from './types.ts';
@@ -80,6 +81,7 @@ const RULE_GROUPS: RuleGroup[] = [
   ]),
   rememberedGroup(citationFindings, proseReads),
   decisionFindings,
+  baselineJumpFindings,
 ];
 
 /**

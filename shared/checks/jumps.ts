@@ -3,9 +3,11 @@
  * thresholds the format declares (shared/formats/jumps.ts). Not warnings:
  * a real change is no fault, the clerk may only want to say why.
  */
+import { lastCellOf } from '../compare/pairing.ts';
 import { formatIndex } from '../formats/index.ts';
 import { JUMP_RULES, type JumpRule } from '../formats/jumps.ts';
 import type { FormatId } from '../formats/types.ts';
+import type { CheckContext } from './context.ts';
 import type { Finding } from './types.ts';
 
 /** One of this year's cells beside the value of the cell it pairs with last year. */
@@ -50,4 +52,26 @@ export function jumpFindings(format: FormatId, pairs: readonly YearPair[]): Find
     }
   }
   return findings;
+}
+
+/**
+ * The same findings in checkReport, against the baseline a report started
+ * from last year's keeps. Reads only the few cells the rules name (a dozen
+ * lookups), so the keystroke path gains nothing that grows with the report.
+ */
+export function baselineJumpFindings(ctx: CheckContext, out: Finding[]): void {
+  const last = ctx.report.lastYear;
+  // The messages say 上年: a baseline of another year is not last year's.
+  if (!last || last.year !== ctx.report.year - 1) return;
+  const lastCells = lastCellOf(last.format, ctx.report.format);
+  const pairs: YearPair[] = [];
+  for (const rule of JUMP_RULES[ctx.report.format] ?? []) {
+    for (const cell of rule.cells) {
+      const lastCell = lastCells.get(cell);
+      const before = lastCell === undefined ? null : (last.values[lastCell] ?? null);
+      const now = ctx.values.cells.get(cell)?.value ?? null;
+      if (before !== null && now !== null) pairs.push({ cell, last: before, this: now });
+    }
+  }
+  if (pairs.length > 0) out.push(...jumpFindings(ctx.report.format, pairs));
 }

@@ -62,3 +62,16 @@ export function pairCells(lastFormat: FormatId, thisFormat: FormatId): Pairing {
   cache.set(key, pairing);
   return pairing;
 }
+
+const lastCells = new Map<string, ReadonlyMap<string, string>>();
+
+/** This year's cell → the cell of last year's format it is compared with. */
+export function lastCellOf(lastFormat: FormatId, thisFormat: FormatId): ReadonlyMap<string, string> {
+  const key = `${lastFormat}>${thisFormat}`;
+  let map = lastCells.get(key);
+  if (!map) {
+    map = new Map(pairCells(lastFormat, thisFormat).pairs.map((p) => [p.cell, p.lastCell]));
+    lastCells.set(key, map);
+  }
+  return map;
+}

@@ -13,6 +13,7 @@ import {
   Document,
   Footer,
   HeightRule,
+  ImageRun,
   LineRuleType,
   Packer,
   PageNumber,
@@ -28,6 +29,7 @@ import {
   type IFontAttributesProperties,
   type ISpacingProperties,
 } from 'docx';
+import { chartCaption, chartHeight, chartSvg, CHART_WIDTH, type ChartModel } from '../compare/charts.ts';
 import type { Report } from '../model/report.ts';
 import { withFontTable } from './fontTable.ts';
 import {
@@ -52,12 +54,48 @@ export interface DocxOptions {
   fourDecimalAmounts?: boolean;
   /** The checks' findings; when given, a 检查说明 page lists the acknowledged ones with their explanations. */
   findingsSheet?: readonly FindingNote[];
+  /** 图解 appendix: each chart as SVG with its PNG rendering for Word processors without SVG, a caption under it. */
+  chartsAppendix?: readonly AppendixChart[];
   /**
    * Draw this layout instead of the report's, in the same look: documents
    * built of report parts (the county's 汇总, its 检查意见). The report then
    * only names the document's creator.
    */
   drawLayout?: ReportLayout;
+}
+
+export interface AppendixChart {
+  chart: ChartModel;
+  /** The same chart as PNG at print resolution (the renderer draws it; shared code has no canvas). */
+  png: Uint8Array;
+}
+
+/** Printed chart width: the 156 mm type area less a margin, in the 96-dpi pixels docx sizes images in. */
+const APPENDIX_WIDTH_PX = 560;
+
+function appendixParagraphs(charts: readonly AppendixChart[], look: Look): Paragraph[] {
+  const scale = APPENDIX_WIDTH_PX / CHART_WIDTH;
+  const out = [titleParagraph(['图解'], look, true)];
+  charts.forEach(({ chart, png }, i) => {
+    const size = { width: APPENDIX_WIDTH_PX, height: Math.round(chartHeight(chart) * scale) };
+    out.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        keepNext: true,
+        children: [
+          new ImageRun({
+            type: 'svg',
+            data: new TextEncoder().encode(chartSvg(chart)),
+            fallback: { type: 'png', data: png },
+            transformation: size,
+            altText: { name: `图${i + 1}`, title: chart.title, description: chartCaption(chart) },
+          }),
+        ],
+      }),
+      new Paragraph({ alignment: AlignmentType.CENTER, spacing: look.line, children: [run(`图${i + 1}\u3000${chartCaption(chart)}`, look.body)] }),
+    );
+  });
+  return out;
 }
 
 /** A4 in twips, written literally: converting from millimetres floors to 11905×16837. */
@@ -522,6 +560,7 @@ export async function exportDocx(report: Report, options: DocxOptions): Promise<
     if (sheet.table) children.push(...tableBlock(sheet.table, look, available, typeAreaMm));
     else children.push(bodyParagraph({ kind: 'body', text: sheet.empty }, look));
   }
+  if (options.chartsAppendix && options.chartsAppendix.length > 0) children.push(...appendixParagraphs(options.chartsAppendix, look));
 
   const doc = new Document({
     title: layout.title,

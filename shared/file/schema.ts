@@ -29,7 +29,7 @@ export const yearSchema = z.number().int().min(2000).max(2200);
 
 const narrativeSchema = z.strictObject({
   text: z.string().max(MAX_TEXT),
-  source: z.enum(['typed', 'imported', 'carried']),
+  source: z.enum(['typed', 'imported', 'carried', 'drafted']),
 });
 
 const cellEntrySchema = z.strictObject({

@@ -11,6 +11,7 @@ import {
   commonSums,
   requestsTable,
 } from './common.ts';
+import { draftProseRules } from './drafts.ts';
 import type { ColumnDef, CrossYearRule, FormatDefinition, TableDef } from './types.ts';
 
 const ITEM_COLUMNS: ColumnDef[] = [
@@ -157,6 +158,6 @@ export const GOV2019: FormatDefinition = {
       dropped: [],
     },
   ],
-  proseNumbers: PROSE_NUMBERS,
+  proseNumbers: [...PROSE_NUMBERS, ...draftProseRules('gov2019')],
   plausibleAmountMaxWan: 1_000_000,
 };

@@ -11,6 +11,7 @@ import {
   commonSums,
   requestsTable,
 } from './common.ts';
+import { draftProseRules } from './drafts.ts';
 import type { ColumnDef, FormatDefinition, RowDef, TableDef } from './types.ts';
 
 const DECISIONS: ColumnDef[] = [{ id: 'decisions', label: '本年处理决定数量', kind: 'count', widthMm: 99 }];
@@ -176,6 +177,6 @@ export const GOV2021: FormatDefinition = {
       ],
     },
   ],
-  proseNumbers: PROSE_NUMBERS,
+  proseNumbers: [...PROSE_NUMBERS, ...draftProseRules('gov2021')],
   plausibleAmountMaxWan: 1_000_000,
 };

@@ -20,7 +20,8 @@ export interface CellEntry {
   confirm?: string;
 }
 
-export type NarrativeSource = 'typed' | 'imported' | 'carried';
+/** drafted: written by 根据表格生成说明 from the tables, kept marked until the clerk edits it. */
+export type NarrativeSource = 'typed' | 'imported' | 'carried' | 'drafted';
 
 export interface Narrative {
   text: string;

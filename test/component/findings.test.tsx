@@ -9,7 +9,7 @@ import { cellInput, renderEditor, report2021 } from './editorHarness.tsx';
 
 function CurrentPage() {
   const page = useEditor((s) => s.page);
-  return page === 'info' ? null : <SectionPage key={page} section={page} />;
+  return page === 'info' || page === 'compare' ? null : <SectionPage key={page} section={page} />;
 }
 
 function Workspace() {

@@ -61,6 +61,7 @@ export const BINDINGS: Readonly<Record<EditorCommandId, Binding>> = {
   redo: { run: (editor) => editor.actions.redo(), enabled: (c) => c.canRedo },
   check: { run: (editor) => editor.actions.openDialog({ kind: 'check' }), enabled: hasReport },
   ...sectionBindings,
+  compare: { run: (editor) => goToPage(editor, 'compare'), enabled: hasReport },
   previousSection: { run: (editor) => stepPage(editor, -1), enabled: hasReport },
   nextSection: { run: (editor) => stepPage(editor, 1), enabled: hasReport },
   zoomIn: { run: () => void zoom('in') },

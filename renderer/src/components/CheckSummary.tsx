@@ -5,7 +5,8 @@ import { derive, isOpen, listKeys } from '../store/derive.ts';
 export function CheckSummary({ report }: { report: Report }) {
   const { findings, total } = derive(report);
   const explained = findings.filter((f) => !isOpen(f)).length;
-  const first = findings.filter(isOpen).slice(0, 8);
+  // Information (unusual changes against last year) stays in the findings panel: nothing to fix before export.
+  const first = findings.filter((f) => isOpen(f) && f.severity !== 'info').slice(0, 8);
   const keys = listKeys(first);
   if (total.errors === 0 && total.warnings === 0) {
     return (

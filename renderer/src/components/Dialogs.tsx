@@ -13,6 +13,7 @@ import { acceptRecovery, declineRecovery, exportReport, startFromLastYear } from
 import { useActions, useEditor, useEditorContext } from '../store/context.tsx';
 import { derive } from '../store/derive.ts';
 import type { ExportKind } from '../store/editor.ts';
+import { chartImages } from '../compare/rasterize.ts';
 import { CheckSummary } from './CheckSummary.tsx';
 import { Modal } from './Modal.tsx';
 import { RulePacksDialog } from '../rules/RulePacksDialog.tsx';
@@ -182,13 +183,15 @@ function ExportDialog({ format }: { format: ExportKind }) {
   const [findingsSheet, setFindingsSheet] = useState(false);
   // On where the format's header asks for four decimals.
   const [fourDecimalAmounts, setFourDecimalAmounts] = useState(() => (report ? asksFourDecimals(report.format) : false));
+  // 图解 appendix (year over year charts), off by default.
+  const [charts, setCharts] = useState(false);
   if (!report) return null;
   const open = derive(report).total;
-  const run = () =>
-    void exportReport(
+  const run = async () =>
+    exportReport(
       editor,
       format === 'docx'
-        ? { format, options: { layout, blankAsZero, findingsSheet, fourDecimalAmounts } }
+        ? { format, options: { layout, blankAsZero, findingsSheet, fourDecimalAmounts, ...(charts ? { chartsAppendix: await chartImages(report) } : {}) } }
         : format === 'text'
           ? { format, options: { tables, blankAsZero, findingsSheet, fourDecimalAmounts } }
           : { format, options: { blankAsZero, findingsSheet, fourDecimalAmounts } },
@@ -235,12 +238,18 @@ function ExportDialog({ format }: { format: ExportKind }) {
           <input type="checkbox" checked={findingsSheet} onChange={(e) => setFindingsSheet(e.currentTarget.checked)} />
           附“检查说明”页（列出已说明的提示）
         </label>
+        {format === 'docx' && (
+          <label>
+            <input type="checkbox" checked={charts} onChange={(e) => setCharts(e.currentTarget.checked)} />
+            附“图解”（主要数据的图表{report.lastYear ? '，与上年对比' : ''}）
+          </label>
+        )}
       </fieldset>
       {open.errors > 0 && (
         <p className="error">可以先导出供核对，但有错误的报告不宜报送或公开：请修改后再导出一次。</p>
       )}
       <div className="buttons">
-        <button type="button" className="primary" onClick={run} autoFocus>
+        <button type="button" className="primary" onClick={() => void run()} autoFocus>
           {open.errors > 0 ? '仍然导出（供核对）' : '导出'}
         </button>
         <button type="button" onClick={() => editor.actions.openDialog(null)}>

@@ -8,7 +8,7 @@ import { memo, useState } from 'react';
 import type { Finding, FindingFix } from '../../../shared/checks/index.ts';
 import { getFormat } from '../../../shared/formats/index.ts';
 import { useActions, useEditor } from '../store/context.tsx';
-import { derive, isOpen, listKeys, pageOf, sameFinding, type PageKey } from '../store/derive.ts';
+import { derive, isOpen, listKeys, pageOf, sameFinding, type FindingPage } from '../store/derive.ts';
 import { usePanel } from '../view/panels.ts';
 import { PanelToggle } from './PanelToggle.tsx';
 
@@ -55,6 +55,8 @@ function Explain({ finding, onDone }: { finding: Finding; onDone: () => void }) 
   );
 }
 
+const SEVERITY_LABEL: Record<Finding['severity'], string> = { error: '错误', warning: '提示', info: '供参考' };
+
 /** Findings are derived anew on every keystroke; an item re-renders only when what it shows changed. */
 function sameItem(a: { finding: Finding }, b: { finding: Finding }): boolean {
   return sameFinding(a.finding, b.finding);
@@ -73,7 +75,7 @@ const FindingItem = memo(function FindingItem({ finding }: { finding: Finding })
   return (
     <li className={`finding ${finding.severity}${open ? '' : ' explained'}`} data-rule={finding.rule}>
       <button type="button" className="finding-message" onClick={goTo}>
-        <span className="severity">{finding.severity === 'error' ? '错误' : open ? '提示' : '已说明'}</span>
+        <span className="severity">{!open ? '已说明' : SEVERITY_LABEL[finding.severity]}</span>
         {finding.message}
       </button>
       {finding.acknowledged && !explaining && <p className="explanation">说明：{finding.acknowledged}</p>}
@@ -153,9 +155,9 @@ export function FindingsPanel() {
   }
   const explained = findings.filter((f) => !isOpen(f)).length;
   const shown = findings.filter((f) => showExplained || isOpen(f));
-  const pages: { key: PageKey; title: string }[] = [
+  const pages: { key: FindingPage; title: string }[] = [
     { key: 'info', title: '基本信息' },
-    ...getFormat(format).sections.map((s) => ({ key: s.key as PageKey, title: `${s.key}、${s.title}` })),
+    ...getFormat(format).sections.map((s) => ({ key: s.key as FindingPage, title: `${s.key}、${s.title}` })),
   ];
   return (
     <aside className="findings" aria-label="检查结果" id="findings-panel">

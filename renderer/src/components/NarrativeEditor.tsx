@@ -61,6 +61,11 @@ export const NarrativeEditor = memo(function NarrativeEditor({
           第 {carried} 段是上年报告的文字，仅作草稿：请逐段改写为本年度的情况，改过的段落即不再标记。
         </p>
       )}
+      {source === 'drafted' && (
+        <p className="carried-banner drafted" role="note">
+          以下含有根据表格生成的说明草稿：数字取自表格，请核对并补充本年度的具体情况，改动后即不再标记。
+        </p>
+      )}
       {source === 'imported' && <p className="carried-banner" role="note">以下文字从文件导入，请核对。</p>}
       <textarea
         ref={area}

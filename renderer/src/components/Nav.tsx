@@ -5,11 +5,12 @@
 import { memo } from 'react';
 import { getFormat } from '../../../shared/formats/index.ts';
 import { useActions, useEditor } from '../store/context.tsx';
-import { derive, type PageKey } from '../store/derive.ts';
+import { CompareNavItem } from '../compare/CompareNavItem.tsx';
+import { derive, type FindingPage } from '../store/derive.ts';
 import { usePanel } from '../view/panels.ts';
 import { PanelToggle } from './PanelToggle.tsx';
 
-const NavItem = memo(function NavItem({ page, label, short, folded }: { page: PageKey; label: string; short: string; folded: boolean }) {
+const NavItem = memo(function NavItem({ page, label, short, folded }: { page: FindingPage; label: string; short: string; folded: boolean }) {
   const actions = useActions();
   const current = useEditor((s) => s.page === page);
   const errors = useEditor((s) => (s.report ? derive(s.report).counts[page].errors : 0));
@@ -45,6 +46,7 @@ export function Nav() {
         {getFormat(format).sections.map((section) => (
           <NavItem key={section.key} page={section.key} label={`${section.key}、${section.title}`} short={section.key} folded={folded} />
         ))}
+        <CompareNavItem folded={folded} />
       </ul>
     </nav>
   );

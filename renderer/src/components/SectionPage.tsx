@@ -8,6 +8,7 @@ import { APPEAL_DECISIONS } from '../../../shared/formats/appealDecisions.ts';
 import { getFormat } from '../../../shared/formats/index.ts';
 import { AppealDecisionsPanel } from './AppealDecisionsPanel.tsx';
 import type { SectionKey } from '../../../shared/formats/types.ts';
+import { DraftButton } from '../compare/DraftButton.tsx';
 import { Grid } from '../grid/Grid.tsx';
 import { CellLegend } from '../help/CellLegend.tsx';
 import { sectionGrids } from '../grid/gridModel.ts';
@@ -37,6 +38,7 @@ export function SectionPage({ section }: { section: SectionKey }) {
             <Grid key={grid.key} grid={grid} label={grids.length > 1 ? `${heading}（表${i + 1}）` : heading} />
           ))}
           {def.tables.includes(APPEAL_DECISIONS.table) && <AppealDecisionsPanel />}
+          <DraftButton section={section} />
           <NarrativeEditor
             narrative={section}
             label={def.proseRequired ? '文字说明' : '文字说明（可选）'}

@@ -4,7 +4,7 @@
  * row labels stick to the page's edges while it scrolls; the grid has no
  * scroll box of its own, so nothing hides a cell but the page's edge.
  */
-import { memo, useEffect, type CSSProperties } from 'react';
+import { createContext, memo, useContext, useEffect, type CSSProperties, type ReactNode } from 'react';
 import type { LayoutCell, LayoutRow } from '../../../shared/export/layout.ts';
 import { useEditor } from '../store/context.tsx';
 import { focusCell, GridCell } from './GridCell.tsx';
@@ -19,7 +19,14 @@ import { STICKY_LEFT_ATTRIBUTE } from './reveal.ts';
  */
 const PX_PER_MM = 3.8;
 
+/**
+ * What a value cell shows: the editor's input, unless a read-only view of the
+ * same grids (the 与上年对比 page) provides its own.
+ */
+export const ValueCellContext = createContext<(id: string) => ReactNode>((id) => <GridCell id={id} />);
+
 function LayoutCellView({ cell, stickyLeft, header }: { cell: LayoutCell; stickyLeft?: number; header: boolean }) {
+  const valueCell = useContext(ValueCellContext);
   const style: CSSProperties | undefined = stickyLeft === undefined ? undefined : { left: stickyLeft };
   const span = { colSpan: cell.colSpan > 1 ? cell.colSpan : undefined, rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined };
   const sticky = stickyLeft === undefined ? '' : ' sticky-left';
@@ -27,7 +34,7 @@ function LayoutCellView({ cell, stickyLeft, header }: { cell: LayoutCell; sticky
     case 'value':
       return (
         <td {...span} className="value">
-          {cell.cellId && <GridCell id={cell.cellId} />}
+          {cell.cellId && valueCell(cell.cellId)}
         </td>
       );
     case 'filler':

@@ -10,7 +10,10 @@ import type { CellEntry, Report } from '../../../shared/model/report.ts';
 import { evaluateReport, type ReportValues } from '../../../shared/model/values.ts';
 import { packGeneration, packRules } from '../rules/rulePacks.ts';
 
-export type PageKey = 'info' | SectionKey;
+/** The pages findings belong to. */
+export type FindingPage = 'info' | SectionKey;
+/** Every page of the editor: those and the read-only 与上年对比. */
+export type PageKey = FindingPage | 'compare';
 
 export interface CellMark {
   severity: Severity;
@@ -29,7 +32,7 @@ export interface Derived {
   /** The finding a cell shows in place: the most severe open one naming it. */
   marks: ReadonlyMap<string, CellMark>;
   /** Open findings per editor page (explained warnings are not counted). */
-  counts: Readonly<Record<PageKey, FindingCounts>>;
+  counts: Readonly<Record<FindingPage, FindingCounts>>;
   total: FindingCounts;
 }
 
@@ -43,12 +46,13 @@ function markedCells(finding: Finding): readonly string[] {
   return finding.rule.startsWith('value.') ? finding.cells : finding.cells.slice(0, 1);
 }
 
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
 function rank(mark: CellMark): number {
-  if (mark.acknowledged) return 0;
-  return mark.severity === 'error' ? 2 : 1;
+  return mark.acknowledged ? 0 : RANK[mark.severity];
 }
 
-export function pageOf(finding: Finding): PageKey {
+export function pageOf(finding: Finding): FindingPage {
   return finding.section === 'preface' ? 'info' : finding.section;
 }
 
@@ -99,8 +103,8 @@ function computeDerived(report: Report, previous: Derived | undefined): Derived 
   const findings = previous && sameFindings(previous.findings, checked) ? previous.findings : checked;
   const marks = new Map<string, CellMark>();
   const counts = Object.fromEntries(
-    (['info', ...SECTION_KEYS] as PageKey[]).map((key) => [key, { errors: 0, warnings: 0 }]),
-  ) as Record<PageKey, FindingCounts>;
+    (['info', ...SECTION_KEYS] as FindingPage[]).map((key) => [key, { errors: 0, warnings: 0 }]),
+  ) as Record<FindingPage, FindingCounts>;
   const total: FindingCounts = { errors: 0, warnings: 0 };
   for (const finding of findings) {
     const mark: CellMark = { severity: finding.severity, message: finding.message, acknowledged: !isOpen(finding) };
@@ -108,7 +112,8 @@ function computeDerived(report: Report, previous: Derived | undefined): Derived 
       const existing = marks.get(id);
       if (!existing || rank(mark) > rank(existing)) marks.set(id, mark);
     }
-    if (!isOpen(finding)) continue;
+    // Information (an unusual change against last year) is listed, never counted as something to fix.
+    if (!isOpen(finding) || finding.severity === 'info') continue;
     const bucket = counts[pageOf(finding)];
     if (finding.severity === 'error') {
       bucket.errors++;

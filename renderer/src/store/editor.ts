@@ -269,6 +269,20 @@ export function editorActions(store: EditorStore) {
       );
     },
 
+    /**
+     * 根据表格生成说明: the drafted paragraphs into a section's prose, marked as a draft (one undo step).
+     * An empty section gets the draft; a written one keeps its text with the draft after it. Last
+     * year's carried text stays marked as such, so its warning stays until the clerk rewrites it.
+     */
+    insertDraft(key: SectionKey, draft: string) {
+      edit((report) => {
+        const { text, source } = report.sections[key];
+        const kept = text.trimEnd();
+        const next = { text: kept === '' ? draft : `${kept}\n${draft}`, source: source === 'carried' && kept !== '' ? source : ('drafted' as const) };
+        return { ...report, sections: { ...report.sections, [key]: next } };
+      });
+    },
+
     setInfo(info: { organ?: string; dateLine?: string; organKind?: OrganKind | null }) {
       typing(`info:${Object.keys(info).join(',')}`, (report) => {
         const { organKind, ...text } = info;

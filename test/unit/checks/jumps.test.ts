@@ -1,5 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { startNextYear } from '../../../shared/carryover/startNextYear.ts';
+import { checkReport } from '../../../shared/checks/index.ts';
 import { jumpFindings } from '../../../shared/checks/jumps.ts';
+import type { Finding } from '../../../shared/checks/types.ts';
+import { compareReports } from '../../../shared/compare/compare.ts';
+import { unitStatus } from '../../../shared/county/status.ts';
+import { decodeText, importText } from '../../../shared/import/text.ts';
+import type { Report } from '../../../shared/model/report.ts';
 import { JUMP_RULES } from '../../../shared/formats/jumps.ts';
 import { formatIndex, FORMAT_IDS } from '../../../shared/formats/index.ts';
 import type { FormatId } from '../../../shared/formats/types.ts';
@@ -46,5 +54,55 @@ describe('jumpFindings', () => {
       expect(rule.factor).toBeGreaterThan(1);
       for (const cell of rule.cells) expect(cells.has(cell), cell).toBe(true);
     }
+  });
+});
+
+describe('jump findings in checkReport, against the baseline a report keeps', () => {
+  const SAMPLES = new URL('../../../../shared/samples/', import.meta.url).pathname;
+  const sample = (name: string): Report => importText(decodeText(readFileSync(SAMPLES + name))).report;
+  const hongze2023 = sample('2023_hongze-district.txt');
+  const hongze2024 = sample('2024_hongze-district.txt');
+  /** 2024 洪泽区 as typed into a report started from its 2023 report. */
+  const started = (cells: Report['cells']): Report => {
+    const { report } = startNextYear(hongze2023);
+    report.cells = cells;
+    return report;
+  };
+  const jumps = (report: Report): Finding[] => checkReport(report).filter((f) => f.rule.startsWith('jump.'));
+
+  it('finds none between the two real 洪泽区 years (550 → 9487 行政许可 included)', () => {
+    expect(jumps(started(hongze2024.cells))).toEqual([]);
+  });
+
+  it('flags a planted jump as information at its cell, which the county status does not count', () => {
+    const report = started({ ...hongze2024.cells, [STOCK]: { raw: '372', source: 'typed' } });
+    const found = jumps(report);
+    expect(found).toEqual([
+      expect.objectContaining({ severity: 'info', rule: 'jump.document_stock', cells: [STOCK], expected: 5, actual: 372 }),
+    ]);
+    const all = checkReport(report);
+    expect(unitStatus(report, all)).toEqual(unitStatus(report, all.filter((f) => f.severity !== 'info')));
+  });
+
+  it('gives the same findings as the comparison with last year’s file', () => {
+    const cells = { ...hongze2024.cells, 'requests.new.total': { raw: '900', source: 'typed' as const } };
+    const fromFile = compareReports(hongze2023, { ...hongze2024, cells }).jumps;
+    expect(fromFile.length).toBeGreaterThan(0);
+    expect(jumps(started(cells))).toEqual(fromFile);
+  });
+
+  it('pairs 现行有效件数 with 2019’s 对外公开总数量 across the change of format', () => {
+    const last = sample('2019_haigongyuan-yinyang-town.txt');
+    const { report } = startNextYear(last, 2021);
+    report.year = last.year + 1;
+    report.cells[STOCK] = { raw: '300', source: 'typed' };
+    expect(jumps(report)).toEqual([expect.objectContaining({ cells: [STOCK], expected: 1, actual: 300 })]);
+  });
+
+  it('says nothing without a baseline, or with one of another year', () => {
+    const planted = { ...hongze2024.cells, [STOCK]: { raw: '372', source: 'typed' as const } };
+    expect(jumps({ ...hongze2024, cells: planted })).toEqual([]);
+    const report = started(planted);
+    expect(jumps({ ...report, year: report.year + 1 })).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeReport, exportSummaryLines, importLines } from '../../../electron/cli/output.ts';
+import { describeReport, exportSummaryLines, findingLines, importLines } from '../../../electron/cli/output.ts';
 import type { Finding } from '../../../shared/checks/types.ts';
 import { describeCell, describeTable } from '../../../shared/formats/describe.ts';
 import { FORMATS, formatIndex } from '../../../shared/formats/index.ts';
@@ -80,6 +80,7 @@ describe('exportSummaryLines', () => {
   it.each<[string, Finding[], string[]]>([
     ['nothing found', [], ['检查全部通过。']],
     ['only explained warnings', [finding('warning', 1, '已核实')], ['检查全部通过（1 条提示已说明）。']],
+    ['only information (an unusual change)', [finding('info', 1)], ['检查全部通过。']],
     [
       'an error and a warning',
       [finding('error', 1), finding('warning', 2), finding('warning', 3, '已核实')],
@@ -94,6 +95,15 @@ describe('exportSummaryLines', () => {
     ],
   ])('%s', (_, findings, lines) => {
     expect(exportSummaryLines(findings)).toEqual(lines);
+  });
+
+  it.each<[string, Finding[], string]>([
+    ['information only', [finding('info', 1)], '检查通过：未发现问题（另有 1 条信息供参考）。'],
+    ['a warning and information', [finding('warning', 1), finding('info', 2)], '共 0 个错误，1 个警告，1 条信息。'],
+  ])('findingLines with %s', (_, findings, last) => {
+    const lines = findingLines(findings);
+    expect(lines.at(-1)).toBe(last);
+    if (findings.some((f) => f.severity === 'info')) expect(lines).toContain(`[信息] ${findings.at(-1)!.message}`);
   });
 
   it('lists the first eight open findings and sends the reader to check for the rest', () => {

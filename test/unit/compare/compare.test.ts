@@ -6,6 +6,7 @@ import { pairCells } from '../../../shared/compare/pairing.ts';
 import { formatIndex } from '../../../shared/formats/index.ts';
 import { decodeText, importText } from '../../../shared/import/text.ts';
 import { createReport, type Report } from '../../../shared/model/report.ts';
+import { evaluateReport } from '../../../shared/model/values.ts';
 
 const SAMPLES = new URL('../../../../shared/samples/', import.meta.url).pathname;
 const sample = (name: string): Report => importText(decodeText(readFileSync(SAMPLES + name))).report;
@@ -153,6 +154,25 @@ describe('compareReports across the 2019 and 2021 formats', () => {
       cell: 'requests.carried_in.total',
       lastCell: 'requests.carried_in.total',
     });
+  });
+
+  it('states every change cell by cell: each paired cell both years state, with this year less last year', () => {
+    const lastValues = evaluateReport(last).cells;
+    const thisValues = evaluateReport(current).cells;
+    const expected = pairCells('gov2019', 'gov2021').pairs.flatMap(({ cell, lastCell }) => {
+      const before = lastValues.get(lastCell)!.value;
+      const now = thisValues.get(cell)!.value;
+      return before === null || now === null ? [] : [{ cell, lastCell, last: before, this: now }];
+    });
+    expect(comparison.cells.map(({ cell, lastCell, last: l, this: t }) => ({ cell, lastCell, last: l, this: t }))).toEqual(expected);
+    for (const c of comparison.cells) {
+      expect(c.change).toBeCloseTo(c.this - c.last, 6);
+      expect(c.percent).toBe(c.last === 0 ? null : (c.change / c.last) * 100);
+    }
+    // Every cell of 2021 is paired, only this year's, or listed as unmatched.
+    const accounted = new Set([...comparison.cells, ...comparison.onlyLast, ...comparison.onlyThis, ...comparison.unmatched.this].map((c) => c.cell));
+    const stated = formatIndex('gov2021').cells.filter((c) => thisValues.get(c.id)!.value !== null).map((c) => c.id);
+    for (const id of stated) expect(accounted.has(id), id).toBe(true);
   });
 
   it('compares indicators by id even where the formats compute them from other cells', () => {
