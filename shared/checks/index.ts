@@ -14,7 +14,7 @@ import { decisionFindings } from './decisions.ts';
 import { carriedToConfirmFindings, crossYearFindings } from './crossYear.ts';
 import { infoFindings } from './info.ts';
 import { baselineJumpFindings } from './jumps.ts';
-import { narrativeFindings } from './narrative.ts';
+import { citedProseNumbers, narrativeFindings, proseNumberFindings } from './narrative.ts';
 import { formatYearFindings } from './reportFormat.ts';
 import type { ExtraRules, Finding } from './types.ts';
 import { blankFindings, plausibilityFindings, valueFindings } from './values.ts';
@@ -49,10 +49,17 @@ function proseReads({ report }: CheckContext): unknown[] {
   return reads;
 }
 
-/** Cells the prose-number rules compare the prose with, as the rules read them. */
-function proseNumberCells(ctx: CheckContext): unknown[] {
+/**
+ * The prose-number rules the prose cites, found again only when the prose
+ * changed (one remembered answer), and the cells those rules compare with.
+ */
+let cited: { prose: readonly unknown[]; format: string; rules: ReturnType<typeof citedProseNumbers> } | undefined;
+function citedCells(ctx: CheckContext, prose: readonly unknown[]): unknown[] {
+  if (!cited || cited.format !== ctx.report.format || prose.length !== cited.prose.length || prose.some((v, i) => v !== cited?.prose[i])) {
+    cited = { prose, format: ctx.report.format, rules: citedProseNumbers(ctx) };
+  }
   const reads: unknown[] = [];
-  for (const { rule } of ctx.compiled.proseNumbers) {
+  for (const { rule } of cited.rules) {
     for (const id of rule.equalsAnyOf.flat()) {
       const cell = ctx.values.cells.get(id);
       reads.push(cell?.raw, cell?.value, cell?.computed);
@@ -72,13 +79,17 @@ const RULE_GROUPS: RuleGroup[] = [
   carriedToConfirmFindings,
   // The 基本信息 rules read the organ, its kind, the date line and the prose (the preface, a signature line).
   rememberedGroup(infoFindings, (ctx) => [...proseReads(ctx), ctx.report.organ, ctx.report.organKind, ctx.report.dateLine]),
-  // The prose rules read the prose, last year's prose (preface and sections) and the few cells prose numbers are compared with.
+  // The prose rules read the prose and last year's prose (preface and sections).
   rememberedGroup(narrativeFindings, (ctx) => [
     ...proseReads(ctx),
     ctx.report.lastYear?.preface,
     ...SECTION_KEYS.map((key) => ctx.report.lastYear?.sections[key]),
-    ...proseNumberCells(ctx),
   ]),
+  // Numbers in the prose read the prose and the cells of the rules it cites.
+  rememberedGroup(proseNumberFindings, (ctx) => {
+    const prose = proseReads(ctx);
+    return [...prose, ...citedCells(ctx, prose)];
+  }),
   rememberedGroup(citationFindings, proseReads),
   decisionFindings,
   baselineJumpFindings,

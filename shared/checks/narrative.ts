@@ -279,9 +279,28 @@ function wrongTotals(ctx: CheckContext, ids: readonly string[]): string[] {
   });
 }
 
-function proseNumberFindings(ctx: CheckContext, prose: Prose[], out: Finding[]): void {
+/** The prose-number rules whose pattern occurs somewhere in the prose: only their cells can change a finding. */
+export function citedProseNumbers(ctx: CheckContext): CheckContext['compiled']['proseNumbers'] {
+  const texts = proseOf(ctx).map((p) => p.narrative.text);
+  return ctx.compiled.proseNumbers.filter(({ regex }) =>
+    texts.some((text) => {
+      regex.lastIndex = 0;
+      const found = regex.test(text);
+      regex.lastIndex = 0;
+      return found;
+    }),
+  );
+}
+
+/**
+ * Numbers in the prose against the tables. A group of its own, apart from the
+ * other prose rules, because it also reads cells: the cells of the rules the
+ * prose cites (`citedProseNumbers`), so a digit elsewhere reruns nothing.
+ */
+export function proseNumberFindings(ctx: CheckContext, out: Finding[]): void {
+  const prose = proseOf(ctx);
   const key = keyMaker();
-  for (const { rule, regex } of ctx.compiled.proseNumbers) {
+  for (const { rule, regex } of citedProseNumbers(ctx)) {
     const sums = rule.equalsAnyOf.map((cells) => {
       const values = cells.map((c) => tableValue(ctx, c));
       return values.some((v) => v === null) ? null : values.reduce<number>((a, v) => a + (v ?? 0), 0);
@@ -408,6 +427,5 @@ export function narrativeFindings(ctx: CheckContext, out: Finding[]): void {
   leftoverFindings(prose, out);
   mentionFindings(ctx, prose, out);
   measureFindings(ctx, prose, out);
-  proseNumberFindings(ctx, prose, out);
   copiedFindings(ctx, out);
 }

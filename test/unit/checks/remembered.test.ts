@@ -7,11 +7,15 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Report } from '../../../shared/model/report.ts';
 import { baselineOf, buildReport } from './build.ts';
 
-const runs = { narrative: 0, info: 0, citation: 0 };
+const runs = { narrative: 0, proseNumbers: 0, info: 0, citation: 0 };
 
 vi.mock('../../../shared/checks/narrative.ts', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../shared/checks/narrative.ts')>();
-  return { ...actual, narrativeFindings: (...args: Parameters<typeof actual.narrativeFindings>) => (runs.narrative++, actual.narrativeFindings(...args)) };
+  return {
+    ...actual,
+    narrativeFindings: (...args: Parameters<typeof actual.narrativeFindings>) => (runs.narrative++, actual.narrativeFindings(...args)),
+    proseNumberFindings: (...args: Parameters<typeof actual.proseNumberFindings>) => (runs.proseNumbers++, actual.proseNumberFindings(...args)),
+  };
 });
 vi.mock('../../../shared/checks/info.ts', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../shared/checks/info.ts')>();
@@ -51,7 +55,7 @@ const withCell = (report: Report, id: string, raw: string): Report => ({ ...repo
 
 /** Which rule groups ran while checking this report. */
 function ran(report: Report): string[] {
-  runs.narrative = runs.info = runs.citation = 0;
+  runs.narrative = runs.proseNumbers = runs.info = runs.citation = 0;
   checkReport(report);
   return Object.entries(runs).flatMap(([group, n]) => (n > 0 ? [group] : []));
 }
@@ -59,7 +63,7 @@ function ran(report: Report): string[] {
 describe('remembered rule groups', () => {
   it('a digit in a cell the prose does not cite reruns none of the prose or 基本信息 rules', () => {
     const first = { ...base(), organ: '第一镇人民政府' };
-    expect(ran(first)).toEqual(['narrative', 'info', 'citation']);
+    expect(ran(first)).toEqual(['narrative', 'proseNumbers', 'info', 'citation']);
     expect(ran(withCell(first, 'requests.granted.natural', '5'))).toEqual([]);
     expect(ran(withCell(first, 'requests.granted.natural', '57'))).toEqual([]);
   });
@@ -69,9 +73,9 @@ describe('remembered rule groups', () => {
     ran(report);
     // 三's new requests are what the prose's 受理…申请3件 is compared with.
     report = withCell(report, 'requests.new.business', '1');
-    expect(ran(report)).toEqual(['narrative']);
+    expect(ran(report)).toEqual(['proseNumbers']);
     report = { ...report, sections: { ...report.sections, 五: { text: '下一步将加强培训。', source: 'typed' } } };
-    expect(ran(report)).toEqual(['narrative', 'info', 'citation']);
+    expect(ran(report)).toEqual(['narrative', 'proseNumbers', 'info', 'citation']);
     report = { ...report, organ: '另一镇人民政府' };
     expect(ran(report)).toEqual(['info']);
     report = { ...report, dateLine: '2025年1月5日' };
