@@ -41,7 +41,7 @@ export const OpenedReportSchema = z.strictObject({
 export type OpenedReport = z.infer<typeof OpenedReportSchema>;
 
 const importReportSchema = z.strictObject({
-  source: z.enum(['nianbao', 'docx', 'text', 'html']),
+  source: z.enum(['nianbao', 'docx', 'text', 'html', 'doc']),
   format: formatIdSchema,
   formatReason: z.string().max(MAX_SHORT_TEXT),
   year: z.number().int().nullable(),

@@ -50,6 +50,11 @@ export const benchmarks: Benchmark[] = [
   hostile('text-9mb-cells', 'importText · 9.5 MB 每格一行的文本（表格超上限）', 'refused'),
   hostile('text-largest-accepted', 'importText · 上限内最大的文本', 'accepted'),
   hostile('nianbao-deep-19mb', '打开 .nianbao · 19 MB 深层嵌套 JSON', 'refused'),
+  hostile('doc-20mb-fat-loop', 'importDoc · 20 MB .doc，FAT 链成环', 'refused'),
+  hostile('doc-20mb-huge-sector-count', 'importDoc · 20 MB .doc，文件头声称 20 亿个 FAT 扇区', 'refused'),
+  hostile('doc-20mb-piece-outside', 'importDoc · 20 MB .doc，片段表指向流外', 'refused'),
+  hostile('doc-20mb-unused-sectors', 'importDoc · 20 MB .doc（文件尾有大量未用扇区）', 'accepted'),
+  hostile('doc-20mb-pictures', 'importDoc · 20 MB .doc（Data 流中有 20 MB 图片）', 'accepted'),
   {
     name: '导入在工作线程 · 主线程最长停顿',
     budget: `< ${GAP_BUDGET_MS} ms`,

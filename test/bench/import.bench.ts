@@ -10,7 +10,9 @@ import { readReportBytes } from '../../shared/import/read.ts';
 import { decodeText, importText } from '../../shared/import/text.ts';
 import { publishedFromReport } from '../fixtures/docx/html.ts';
 import { fillTemplate } from '../fixtures/docx/template.ts';
+import { sampleDoc } from '../fixtures/doc/index.ts';
 import { encodeGbk, inCmsPage } from '../fixtures/html/pages.ts';
+import { HUAIAN_2024 } from '../fixtures/samples/index.ts';
 import { percentiles, type Benchmark } from './types.ts';
 
 const WARMUP = 10;
@@ -35,6 +37,18 @@ function result(t: { median: number; p95: number }, detail: string) {
 }
 
 export const benchmarks: Benchmark[] = [
+  {
+    name: 'readReportBytes: Word 97-2003 .doc saved by LibreOffice (2024 淮安市)',
+    budget: `median < ${BUDGET_MS} ms`,
+    async measure() {
+      const bytes = sampleDoc(HUAIAN_2024);
+      let cells = 0;
+      const t = time(() => {
+        cells = Object.keys(readReportBytes(bytes, '上年.doc').report.cells).length;
+      });
+      return result(t, `${(bytes.length / 1024).toFixed(0)} KB, ${cells} cells`);
+    },
+  },
   {
     name: 'importDocx: filled provincial template (2024 淮安市)',
     budget: `median < ${BUDGET_MS} ms`,

@@ -47,7 +47,7 @@ function RecoverDialog({ recovered }: { recovered: RecoveredReport }) {
   );
 }
 
-const SOURCE_LABEL = { nianbao: '年报文件', docx: 'Word 文件', text: '文本', html: '网页' } as const;
+const SOURCE_LABEL = { nianbao: '年报文件', docx: 'Word 文件', text: '文本', html: '网页', doc: 'Word 97-2003 文件' } as const;
 
 /** A year as typed: full-width digits (２０２５) and spaces are fine, as in the cells. */
 export function parseYear(text: string): number | null {

@@ -134,17 +134,17 @@ describe('bridge handlers', () => {
     expect(result).toMatchObject({ ok: true, value: { name: '2023.txt', importReport: { source: 'text' } } });
   });
 
-  it('asks to save old Word files as .docx', async () => {
+  it('says a damaged old Word file is damaged', async () => {
     const path = join(dir, 'old.doc');
     await writeFile(path, new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
     answers = [path];
-    expect(await handlers.importLastYear()).toEqual({ ok: false, message: READ_MESSAGES.word97 });
+    expect(await handlers.importLastYear()).toEqual({ ok: false, message: READ_MESSAGES.docDamaged });
   });
 
   it.each<[string, number[], string]>([
     ['random bytes named .docx', [0x13, 0x37, 0xc3, 0x28, 0xff, 0x00, 0x9a, 0x41], DOCX_MESSAGES.notDocx],
     ['a PDF named .txt', [...new TextEncoder().encode('%PDF-1.7\n')], READ_MESSAGES.pdf],
-    ['an old Word file named .txt', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], READ_MESSAGES.word97],
+    ['an old Word file named .txt', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], READ_MESSAGES.docDamaged],
     ['a password-protected .docx', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...[...'EncryptedPackage'].flatMap((c) => [c.charCodeAt(0), 0])], READ_MESSAGES.encrypted],
   ])('tells of %s in the same words as the CLI', async (what, bytes, message) => {
     const path = join(dir, what.endsWith('.docx') ? '上年.docx' : '上年.txt');
