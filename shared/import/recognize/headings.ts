@@ -62,9 +62,37 @@ function matchHeading(text: string): Heading | undefined {
 /** Item index → section, in order; a heading out of order is prose that happens to match. */
 export type Headings = ReadonlyMap<number, SectionKey>;
 
-export function findHeadings(items: Item[]): Phase<Headings> {
+export interface HeadingsFound {
+  at: Headings;
+  /**
+   * Numbered headings of sections the formats do not have (a township's
+   * "五、信息处理费收取情况"), by item index, as written.
+   */
+  extra: ReadonlyMap<number, string>;
+}
+
+/** "五、…": a top-level numeral, then a short title that is no sentence. */
+const NUMBERED_HEADING = /^([一二三四五六七八九十]{1,2})\s*[、.．]\s*([^。；;，,！？!?]{2,30})$/;
+
+function numeralValue(numeral: string): number {
+  if (numeral.length === 1) return CHINESE_NUMERALS.indexOf(numeral) + 1;
+  // 十一…十九 (the only two-character numerals a report could reach).
+  return numeral[0] === '十' ? 10 + CHINESE_NUMERALS.indexOf(numeral[1]!) + 1 : 0;
+}
+
+/**
+ * A numbered heading that is none of the format's sections, numbered past
+ * the section it follows (so a list item "一、…" inside 五 is not one).
+ */
+function extraHeading(text: string, current: number): boolean {
+  const match = NUMBERED_HEADING.exec(text.normalize('NFKC').trim());
+  return !!match && current >= 0 && numeralValue(match[1]!) > current + 1 && !titleParts(text);
+}
+
+export function findHeadings(items: Item[]): Phase<HeadingsFound> {
   const notes: string[] = [];
   const headingAt = new Map<number, SectionKey>();
+  const extra = new Map<number, string>();
   let current = -1;
   let bodySince = -1;
   for (let i = 0; i < items.length; i++) {
@@ -84,9 +112,12 @@ export function findHeadings(items: Item[]): Phase<Headings> {
       }
       current = position;
       bodySince = -1;
+    } else if (!heading && extraHeading(item.text, current)) {
+      extra.set(i, item.text.trim());
+      bodySince = i;
     } else if (item.text.trim() !== '' && !titleParts(item.text)) {
       bodySince = i;
     }
   }
-  return { value: headingAt, notes };
+  return { value: { at: headingAt, extra }, notes };
 }

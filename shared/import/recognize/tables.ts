@@ -5,7 +5,7 @@ import { parseCellValue, type NormalizationNote } from '../../model/parseCellVal
 import type { Report } from '../../model/report.ts';
 import { bestMatch, normalizeLabel } from '../labels.ts';
 import type { BlockCell, ImportReport } from '../types.ts';
-import type { Headings } from './headings.ts';
+import type { HeadingsFound } from './headings.ts';
 import { isBlank, isValueText, type Item, type Phase } from './items.ts';
 import { captionOf, formatName, lookupFor, type FormatLookup, type RowTarget } from './lookup.ts';
 
@@ -36,7 +36,7 @@ function labelRegion(cells: BlockCell[]): { textual: number[] } {
 
 function scanTables(
   items: Item[],
-  headings: Headings,
+  { at: headings, extra }: HeadingsFound,
   lookup: FormatLookup,
   matchRow: (text: string) => RowTarget | undefined,
 ): TableScan {
@@ -44,6 +44,8 @@ function scanTables(
   const yuanHeaders = new Set<string>();
   const identified = new Map<TableDef, string>();
   let context: TableDef | undefined;
+  // Inside a section the formats do not have: its own tables are no official table.
+  let inExtra = false;
   const identify = (table: TableDef, label: string): void => {
     context = table;
     if (!identified.has(table)) identified.set(table, label.trim());
@@ -56,7 +58,11 @@ function scanTables(
 
   items.forEach((item, i) => {
     if (item.kind === 'paragraph') {
-      if (headings.has(i)) context = undefined;
+      if (headings.has(i) || extra.has(i)) {
+        context = undefined;
+        inExtra = extra.has(i);
+      }
+      if (inExtra) return;
       const caption = captionOf(item.text, lookup);
       if (caption) identify(caption, item.text);
       return;
@@ -73,7 +79,7 @@ function scanTables(
       add({ target, label: cells[index]!.text.trim(), values: cells.slice(index + 1).filter((c) => c.continuation !== 'left') });
       done = true;
     }
-    if (done) return;
+    if (done || inExtra) return;
     if (textual.length > 0) {
       for (const column of context?.columns ?? []) {
         if (column.kind !== 'amount') continue;
@@ -119,12 +125,12 @@ function rowName(read: RowRead): string {
  * some row of the same table needs it to be one (it prints more cells than
  * columns); trailing blanks beyond the columns are unused grid cells.
  */
-function fitValues(values: string[], columns: number, spacer: boolean): string[] | { count: number } {
+function fitValues(values: BlockCell[], columns: number, spacer: boolean): BlockCell[] | { count: number } {
   let fitted = values;
-  if (spacer && fitted.length > 0 && isBlank(fitted[0]!)) fitted = fitted.slice(1);
-  while (fitted.length > columns && isBlank(fitted.at(-1)!)) fitted = fitted.slice(0, -1);
-  while (fitted.length > columns && isBlank(fitted[0]!)) fitted = fitted.slice(1);
-  if (fitted.length > columns && columns === 1 && fitted.every((v) => v.trim() === fitted[0]!.trim())) {
+  if (spacer && fitted.length > 0 && isBlank(fitted[0]!.text)) fitted = fitted.slice(1);
+  while (fitted.length > columns && isBlank(fitted.at(-1)!.text)) fitted = fitted.slice(0, -1);
+  while (fitted.length > columns && isBlank(fitted[0]!.text)) fitted = fitted.slice(1);
+  if (fitted.length > columns && columns === 1 && fitted.every((v) => v.text.trim() === fitted[0]!.text.trim())) {
     fitted = fitted.slice(0, 1);
   }
   return fitted.length === columns ? fitted : { count: fitted.length };
@@ -146,7 +152,7 @@ export type TablesRead = { cells: Report['cells'] } & Pick<
   'tablesFound' | 'tablesMissing' | 'cellsRead' | 'blankCells' | 'normalized' | 'invalidCells'
 >;
 
-export function recognizeTables(items: Item[], headings: Headings, formatId: FormatId): Phase<TablesRead> {
+export function recognizeTables(items: Item[], headings: HeadingsFound, formatId: FormatId): Phase<TablesRead> {
   const notes: string[] = [];
   const lookup = lookupFor(formatId);
   const rowCache = new Map<string, RowTarget | undefined>();
@@ -189,13 +195,22 @@ export function recognizeTables(items: Item[], headings: Headings, formatId: For
         notes.push(`${rowName(rowRead)}出现了不止一次，只导入了第一次出现的数值`);
         continue;
       }
-      const fitted = fitValues(rowRead.values.map((c) => c.text), columns, spacer);
+      const fitted = fitValues(rowRead.values, columns, spacer);
       if (!Array.isArray(fitted)) {
         const how = fitted.count < columns ? '只有' : '有';
         notes.push(`${rowName(rowRead)}${how} ${fitted.count} 个数值（应为 ${columns} 个），未导入该行，请核对`);
         continue;
       }
       seen.add(row.id);
+      // A value merged down from the row above is that row's: counted once. Zero is exact in both.
+      let merged = false;
+      const texts = fitted.map((cell) => {
+        const parsed = cell.continuation === 'above' ? parseCellValue(cell.text, 'amount') : undefined;
+        if (parsed?.status !== 'number' || parsed.value === 0) return cell.text;
+        merged = true;
+        return '';
+      });
+      if (merged) notes.push(`${rowName(rowRead)}的数值与上一行合并为一格，只计入上一行，本行按空白导入，请核对`);
       if (rowRead.target.group) {
         notes.push(
           `${table.section}、表中“${rowRead.target.group}”只有一行，这是2019年版格式的写法；其数值已导入“${row.shortLabel}”，请按${formatName(FORMATS[formatId])}分项填写`,
@@ -203,7 +218,7 @@ export function recognizeTables(items: Item[], headings: Headings, formatId: For
       }
       table.columns.forEach((column, c) => {
         const id = `${table.id}.${row.id}.${column.id}`;
-        const raw = fitted[c]!.trim();
+        const raw = texts[c]!.trim();
         read.cells[id] = { raw, source: 'imported' };
         const parsed = parseCellValue(raw, column.kind);
         if (parsed.status === 'blank') read.blankCells.push(id);
