@@ -14,9 +14,13 @@ import { PathGrants } from '../../../electron/services/grants.ts';
 import { createBridgeHandlers, documentTitle } from '../../../electron/services/handlers.ts';
 import type { HandlerDeps, WindowPort } from '../../../electron/services/handlers.ts';
 import { RecentFiles } from '../../../electron/services/recent.ts';
+import { sampleDoc } from '../../fixtures/doc/index.ts';
+import { HUAIAN_2024 } from '../../fixtures/samples/index.ts';
 
 let dir: string;
 let answers: (string | null)[];
+/** The names each save dialog suggested. */
+let suggestions: string[];
 let handlers: BridgeHandlers;
 let windowPort: WindowPort & { states: unknown[] };
 const PDF_BYTES = new TextEncoder().encode('%PDF-1.7 stand-in');
@@ -25,7 +29,8 @@ class ScriptedDialogs implements DialogPort {
   async chooseOpen() {
     return answers.shift() ?? null;
   }
-  async chooseSave() {
+  async chooseSave(_kind: unknown, suggestedName: string) {
+    suggestions.push(suggestedName);
     return answers.shift() ?? null;
   }
   async askUnsavedChanges(): Promise<UnsavedChoice> {
@@ -39,6 +44,7 @@ class ScriptedDialogs implements DialogPort {
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'nianbao-handlers-'));
   answers = [];
+  suggestions = [];
   const states: unknown[] = [];
   windowPort = { states, print: vi.fn(async () => undefined), printToPdf: vi.fn(async () => PDF_BYTES), showDocumentState: (s) => void states.push(s), confirmClose: vi.fn() };
   handlers = createBridgeHandlers(deps());
@@ -98,6 +104,23 @@ describe('bridge handlers', () => {
     expect(await handlers.openReport()).toEqual({ ok: true, value: null });
     expect(await handlers.saveReportAs(report)).toEqual({ ok: true, value: null });
     expect(await handlers.exportDocx(report, { layout: 'official', blankAsZero: false, findingsSheet: false })).toEqual({ ok: true, value: null });
+  });
+
+  it('opens a Word 97 .doc as a new, unsaved report imported through the front door; 保存 suggests its name as .nianbao', async () => {
+    const path = join(dir, '淮安2024.doc');
+    await writeFile(path, sampleDoc(HUAIAN_2024));
+    answers = [path];
+    const result = await handlers.openReport();
+    if (!result.ok || !result.value) throw new Error('not opened');
+    expect(result.value.importReport?.source).toBe('doc');
+    expect(result.value.report.organ).toBe('淮安市人民政府');
+    // The renderer tells the file side it holds an unsaved report imported from the file.
+    await handlers.setDocumentState({ path: null, year: 2024, dirty: true, importedFrom: result.value.name });
+    expect(windowPort.states.at(-1)).toEqual({ name: null, year: 2024, dirty: true, importedFrom: '淮安2024.doc' });
+    answers = [join(dir, '淮安2024')];
+    expect(await handlers.saveReportAs(result.value.report)).toMatchObject({ ok: true, value: { name: '淮安2024.nianbao' } });
+    expect(suggestions).toEqual(['淮安2024.nianbao']);
+    expect(await handlers.listRecent()).toMatchObject({ ok: true, value: [{ path: join(dir, '淮安2024.nianbao') }] });
   });
 
   it('reports an unreadable file in Chinese instead of throwing', async () => {
@@ -193,7 +216,7 @@ describe('bridge handlers', () => {
   it('shows the document state and refuses a foreign path in it', async () => {
     expect((await handlers.setDocumentState({ path: '/etc/passwd', year: 2024, dirty: true })).ok).toBe(false);
     expect((await handlers.setDocumentState({ path: null, year: 2024, dirty: true })).ok).toBe(true);
-    expect(windowPort.states).toEqual([{ name: null, year: 2024, dirty: true }]);
+    expect(windowPort.states).toEqual([{ name: null, year: 2024, dirty: true, importedFrom: null }]);
   });
 
   it('passes print and close answers to the window', async () => {
@@ -208,5 +231,6 @@ describe('documentTitle', () => {
   it('shows the unsaved mark, the name and the year', () => {
     expect(documentTitle({ name: 'a.nianbao', year: 2024, dirty: true }, '年报')).toBe('● a.nianbao - 2024年度 - 年报');
     expect(documentTitle({ name: null, year: null, dirty: false }, '年报')).toBe('未命名 - 年报');
+    expect(documentTitle({ name: null, year: 2024, dirty: true, importedFrom: '上年.doc' }, '年报')).toBe('● 未命名（导入自“上年.doc”） - 2024年度 - 年报');
   });
 });
