@@ -8,7 +8,7 @@
  */
 import CFB from 'cfb';
 import { STOPPED_NOT_A_REPORT } from '../file/messages.ts';
-import { asNativeBytes, tryDecode } from '../platform.ts';
+import { asNativeBytes } from '../platform.ts';
 import { gridWidth, layGrid, type GridCell, type GridRow } from './grid.ts';
 import { recognizeReport } from './recognize.ts';
 import { ImportError, type Block, type ImportResult } from './types.ts';
@@ -93,6 +93,16 @@ function openContainer(bytes: Uint8Array): Container {
 
 // ---------------------------------------------------------------- text
 
+/**
+ * Windows-1252's characters at 0x80–0x9F (the rest is Latin-1). Spelled out
+ * because TextDecoder in Node decodes "windows-1252" as Latin-1.
+ */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function windows1252(byte: number): string {
+  return byte >= 0x80 && byte < 0xa0 ? CP1252_HIGH[byte - 0x80]! : String.fromCharCode(byte);
+}
+
 /** The body's characters, and where each piece starts in the WordDocument stream. */
 function bodyText(doc: Uint8Array, pieces: Piece[], ccpText: number): string {
   const parts: string[] = [];
@@ -101,8 +111,7 @@ function bodyText(doc: Uint8Array, pieces: Piece[], ccpText: number): string {
     const to = Math.min(piece.cpEnd, ccpText);
     if (to <= from) continue;
     if (piece.compressed) {
-      const bytes = doc.subarray(piece.fc, piece.fc + (to - from));
-      parts.push(tryDecode(bytes, 'windows-1252') ?? Array.from(bytes, (b) => String.fromCharCode(b)).join(''));
+      parts.push(Array.from(doc.subarray(piece.fc, piece.fc + (to - from)), windows1252).join(''));
     } else {
       const start = piece.fc;
       let s = '';

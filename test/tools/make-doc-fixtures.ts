@@ -3,6 +3,8 @@
  * text, exported by our .docx export, and saved as .doc by LibreOffice; and
  * the real provincial Word template saved as .doc the same way. LibreOffice
  * cannot write WPS's .wps, which is the same binary under another name.
+ * western-text.doc is two lines of plain ASCII text saved the same way (the
+ * compressed-piece test rewrites its text as Word would store it).
  * Run: `npx tsx test/tools/make-doc-fixtures.ts` (needs soffice).
  */
 import { execFileSync } from 'node:child_process';
@@ -34,6 +36,10 @@ try {
   const template = join(dir, 'template-2021-format-blank.docx');
   copyFileSync(TEMPLATE, template);
   copyFileSync(toDoc(template), join(OUT, 'template-2021-format-blank.doc'));
+  const western = join(dir, 'western-text.txt');
+  writeFileSync(western, 'Hello world 2024\nSecond line\n');
+  execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'doc', '--outdir', dir, western], { stdio: 'ignore' });
+  copyFileSync(join(dir, 'western-text.doc'), join(OUT, 'western-text.doc'));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

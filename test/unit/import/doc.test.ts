@@ -17,7 +17,7 @@ import { docxToBlocks } from '../../../shared/import/ooxml.ts';
 import { READ_MESSAGES, readReportBytes } from '../../../shared/import/read.ts';
 import { importText } from '../../../shared/import/text.ts';
 import { ImportError, type ImportResult } from '../../../shared/import/types.ts';
-import { docFixture, sampleDoc, withStream } from '../../fixtures/doc/index.ts';
+import { compressedPiece, docFixture, sampleDoc, withStream } from '../../fixtures/doc/index.ts';
 import { SAMPLES, SAMPLES_DIR, sampleText, type SampleFixture } from '../../fixtures/samples/index.ts';
 
 const rawCells = (cells: Record<string, { raw: string }>): Record<string, string> =>
@@ -73,6 +73,15 @@ describe('the real provincial Word template saved as .doc', () => {
     const marks = blocks.flatMap((b) => (b.kind === 'table' ? b.rows.flat() : [])).map((c) => c.continuation);
     expect(marks).toContain('left');
     expect(marks).toContain('above');
+  });
+});
+
+describe('an 8-bit (compressed) piece, as Word stores Western text', () => {
+  it('is read as Windows-1252', () => {
+    expect(docToBlocks(compressedPiece())).toEqual([
+      { kind: 'paragraph', text: 'Hello \u201cwor\u201d 2024' },
+      { kind: 'paragraph', text: 'Second line' },
+    ]);
   });
 });
 
