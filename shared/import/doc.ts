@@ -14,6 +14,8 @@ import { recognizeReport } from './recognize.ts';
 import { ImportError, type Block, type ImportResult } from './types.ts';
 import {
   DocFormatError,
+  hiddenRanges,
+  inRanges,
   NFIB_WORD97,
   ParagraphProps,
   readFib,
@@ -153,9 +155,10 @@ interface Paragraph {
 /**
  * The body split at its paragraph marks (cell marks end paragraphs too).
  * Field codes are hidden and their results shown, as Word shows them;
- * line breaks and tabs kept; objects, notes' anchors and soft hyphens dropped.
+ * hidden text and tracked deletions left out; line breaks and tabs kept;
+ * objects, notes' anchors and soft hyphens dropped.
  */
-function paragraphs(text: string, pieces: Piece[], props: ParagraphProps): Paragraph[] {
+function paragraphs(text: string, pieces: Piece[], props: ParagraphProps, hidden: readonly [number, number][]): Paragraph[] {
   const out: Paragraph[] = [];
   // Per open field: whether its result (after the separator) is being read.
   const fields: boolean[] = [];
@@ -168,6 +171,11 @@ function paragraphs(text: string, pieces: Piece[], props: ParagraphProps): Parag
       out.push({ text: current, mark: code, sprms: at?.piece.grpprl ? [...sprms, ...readSprms(at.piece.grpprl)] : sprms });
       current = '';
       continue;
+    }
+    // Hidden and deleted text is not what the report shows (marks above still shape it).
+    if (hidden.length > 0) {
+      const at = fcOf(pieces, cp);
+      if (at && inRanges(hidden, at.fc)) continue;
     }
     if (code === FIELD_BEGIN) fields.push(false);
     else if (code === FIELD_SEPARATOR) {
@@ -308,7 +316,8 @@ export function docToBlocks(bytes: Uint8Array): Block[] {
     const pieces = readPieces(table, fib, doc.length, { maxPieces: DOC_LIMITS.maxPieces });
     const text = bodyText(doc, pieces, fib.ccpText);
     const builder = new BlockBuilder();
-    for (const paragraph of paragraphs(text, pieces, new ParagraphProps(doc, table, stream(container, 'Data'), fib))) builder.add(paragraph);
+    const props = new ParagraphProps(doc, table, stream(container, 'Data'), fib);
+    for (const paragraph of paragraphs(text, pieces, props, hiddenRanges(doc, table, fib))) builder.add(paragraph);
     builder.endTable();
     return builder.blocks;
   } catch (error) {

@@ -40,6 +40,7 @@ export interface Fib {
   ccpText: number;
   clx: { fc: number; lcb: number };
   btePapx: { fc: number; lcb: number };
+  bteChpx: { fc: number; lcb: number };
 }
 
 /** The FIB at the start of the WordDocument stream, or undefined when it is not a Word FIB. */
@@ -53,7 +54,7 @@ export function readFib(doc: Uint8Array): Fib | undefined {
     encrypted: (flags & 0x0100) !== 0 || (flags & 0x8000) !== 0,
     tableStream: flags & 0x0200 ? '1Table' : '0Table',
   } as const;
-  if (nFib < NFIB_WORD97 || fib.encrypted) return { ...fib, ccpText: 0, clx: { fc: 0, lcb: 0 }, btePapx: { fc: 0, lcb: 0 } };
+  if (nFib < NFIB_WORD97 || fib.encrypted) return { ...fib, ccpText: 0, clx: { fc: 0, lcb: 0 }, btePapx: { fc: 0, lcb: 0 }, bteChpx: { fc: 0, lcb: 0 } };
   const csw = u16(doc, 32);
   const rgLw = 34 + csw * 2 + 2;
   const cslw = u16(doc, rgLw - 2);
@@ -62,7 +63,7 @@ export function readFib(doc: Uint8Array): Fib | undefined {
   // fcClx is the 34th pair of FibRgFcLcb97.
   if (cslw < 4 || cbRgFcLcb < 34) throw new DocFormatError('short FIB');
   const pair = (index: number): { fc: number; lcb: number } => ({ fc: u32(doc, blob + index * 8), lcb: u32(doc, blob + index * 8 + 4) });
-  return { ...fib, ccpText: u32(doc, rgLw + 12), clx: pair(33), btePapx: pair(13) };
+  return { ...fib, ccpText: u32(doc, rgLw + 12), clx: pair(33), btePapx: pair(13), bteChpx: pair(12) };
 }
 
 // ---------------------------------------------------------------- pieces
@@ -306,6 +307,61 @@ function upperBound(list: readonly number[], value: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+// ---------------------------------------------------------------- character properties
+
+const SPRM_CFRMARKDEL = 0x0800;
+const SPRM_CFVANISH = 0x083c;
+
+/** A toggle operand: 1 on; 0x81 the opposite of the style's, taken as on (styles are not read). */
+function toggledOn(operand: Uint8Array): boolean {
+  return operand[0] === 1 || operand[0] === 0x81;
+}
+
+/**
+ * The stream ranges [from, to) of text the report does not show: hidden
+ * (sprmCFVanish) or deleted with changes tracked (sprmCFRMarkDel), from the
+ * character runs of the CHPX FKP pages.
+ */
+export function hiddenRanges(doc: Uint8Array, table: Uint8Array, fib: Fib): [number, number][] {
+  const { fc, lcb } = fib.bteChpx;
+  if (lcb === 0) return [];
+  if (fc + lcb > table.length || (lcb - 4) % 8 !== 0) throw new DocFormatError('PlcBteChpx outside the table stream');
+  const n = (lcb - 4) / 8;
+  const ranges: [number, number][] = [];
+  for (let i = 0; i < n; i++) {
+    const start = (u32(table, fc + (n + 1) * 4 + i * 4) & 0x3fffff) * 512;
+    if (start + 512 > doc.length) throw new DocFormatError('FKP outside the WordDocument stream');
+    const page = doc.subarray(start, start + 512);
+    const crun = page[511]!;
+    if (4 * (crun + 1) + crun > 511) throw new DocFormatError('FKP run count');
+    for (let r = 0; r < crun; r++) {
+      const offset = page[4 * (crun + 1) + r]! * 2;
+      if (offset === 0 || offset >= 511) continue;
+      const cb = page[offset]!;
+      if (offset + 1 + cb > 511) continue;
+      const hidden = readSprms(page.subarray(offset + 1, offset + 1 + cb)).some(
+        (sprm) => (sprm.op === SPRM_CFVANISH || sprm.op === SPRM_CFRMARKDEL) && toggledOn(sprm.operand),
+      );
+      if (hidden) ranges.push([u32(page, r * 4), u32(page, (r + 1) * 4)]);
+    }
+  }
+  return ranges.sort((a, b) => a[0] - b[0]);
+}
+
+/** Whether byte offset `fc` lies in one of the sorted `ranges`. */
+export function inRanges(ranges: readonly [number, number][], fc: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [from, to] = ranges[mid]!;
+    if (fc < from) hi = mid - 1;
+    else if (fc >= to) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------- table rows

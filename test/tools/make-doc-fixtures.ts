@@ -3,6 +3,7 @@
  * text, exported by our .docx export, and saved as .doc by LibreOffice; and
  * the real provincial Word template saved as .doc the same way. LibreOffice
  * cannot write WPS's .wps, which is the same binary under another name.
+ * hidden-and-deleted.doc holds hidden text and a tracked deletion.
  * western-text.doc is two lines of plain ASCII text saved the same way (the
  * compressed-piece test rewrites its text as Word would store it).
  * Run: `npx tsx test/tools/make-doc-fixtures.ts` (needs soffice).
@@ -13,6 +14,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { exportDocx } from '../../shared/export/docx.ts';
 import { importText } from '../../shared/import/text.ts';
+import { HIDDEN_AND_DELETED_BODY } from '../fixtures/doc/index.ts';
+import { docxFromBody } from '../fixtures/docx/package.ts';
 import { SAMPLES, sampleText } from '../fixtures/samples/index.ts';
 
 const OUT = resolve('test/fixtures/doc');
@@ -36,6 +39,9 @@ try {
   const template = join(dir, 'template-2021-format-blank.docx');
   copyFileSync(TEMPLATE, template);
   copyFileSync(toDoc(template), join(OUT, 'template-2021-format-blank.doc'));
+  const hidden = join(dir, 'hidden-and-deleted.docx');
+  writeFileSync(hidden, docxFromBody(HIDDEN_AND_DELETED_BODY));
+  copyFileSync(toDoc(hidden), join(OUT, 'hidden-and-deleted.doc'));
   const western = join(dir, 'western-text.txt');
   writeFileSync(western, 'Hello world 2024\nSecond line\n');
   execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'doc', '--outdir', dir, western], { stdio: 'ignore' });

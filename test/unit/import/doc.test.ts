@@ -17,7 +17,8 @@ import { docxToBlocks } from '../../../shared/import/ooxml.ts';
 import { READ_MESSAGES, readReportBytes } from '../../../shared/import/read.ts';
 import { importText } from '../../../shared/import/text.ts';
 import { ImportError, type ImportResult } from '../../../shared/import/types.ts';
-import { compressedPiece, docFixture, sampleDoc, withStream } from '../../fixtures/doc/index.ts';
+import { compressedPiece, docFixture, HIDDEN_AND_DELETED_BODY, sampleDoc, withStream } from '../../fixtures/doc/index.ts';
+import { docxFromBody } from '../../fixtures/docx/package.ts';
 import { SAMPLES, SAMPLES_DIR, sampleText, type SampleFixture } from '../../fixtures/samples/index.ts';
 
 const rawCells = (cells: Record<string, { raw: string }>): Record<string, string> =>
@@ -73,6 +74,22 @@ describe('the real provincial Word template saved as .doc', () => {
     const marks = blocks.flatMap((b) => (b.kind === 'table' ? b.rows.flat() : [])).map((c) => c.continuation);
     expect(marks).toContain('left');
     expect(marks).toContain('above');
+  });
+});
+
+describe('hidden text and tracked deletions', () => {
+  it('are left out, as the .docx reader leaves them out of the same document', () => {
+    const bytes = docFixture('hidden-and-deleted');
+    const utf16 = (text: string) => Buffer.from(text, 'utf16le');
+    // The file holds both…
+    expect(Buffer.from(bytes).includes(utf16('隐藏的批注'))).toBe(true);
+    expect(Buffer.from(bytes).includes(utf16('已删除的'))).toBe(true);
+    // …the report shows neither.
+    expect(docToBlocks(bytes)).toEqual(docxToBlocks(docxFromBody(HIDDEN_AND_DELETED_BODY)));
+    expect(docToBlocks(bytes)).toEqual([
+      { kind: 'paragraph', text: '本年度收到申请12件。' },
+      { kind: 'paragraph', text: '答复及时。' },
+    ]);
   });
 });
 
