@@ -85,6 +85,7 @@ function numeralValue(numeral: string): number {
  * the section it follows (so a list item "一、…" inside 五 is not one).
  */
 function extraHeading(text: string, current: number): boolean {
+  if (current < 0 || text.length > 40) return false;
   const match = NUMBERED_HEADING.exec(text.normalize('NFKC').trim());
   return !!match && current >= 0 && numeralValue(match[1]!) > current + 1 && !titleParts(text);
 }
