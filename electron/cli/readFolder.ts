@@ -7,7 +7,8 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../../shared/checks/types.ts';
-import { digestUnit, type CountyUnit } from '../../shared/county/index.ts';
+import { digestUnit, WORKSPACE_FILE_NAME, type CountyUnit } from '../../shared/county/index.ts';
+import type { Report } from '../../shared/model/report.ts';
 import { isTempName } from '../services/files.ts';
 import { messageOf } from '../services/errors.ts';
 import { readReportFile } from './readReportFile.ts';
@@ -20,13 +21,16 @@ export interface UnreadableFile {
 export interface ReadUnit {
   unit: CountyUnit;
   findings: Finding[];
+  /** The report itself, for the callers that write from it (replies, the workbook); let go of once kept what is needed. */
+  report: Report;
 }
 
 /** Files read at once: enough to overlap a slow disk or share with the parsing, few enough to bound memory. */
 const POOL = 4;
 
 function skipped(name: string): boolean {
-  return name.startsWith('.') || isTempName(name) || /\.bak$/i.test(name) || /^~\$/.test(name);
+  // The office's own verdicts file sits beside the reports; it is not one of them.
+  return name === WORKSPACE_FILE_NAME || name.startsWith('.') || isTempName(name) || /\.bak$/i.test(name) || /^~\$/.test(name);
 }
 
 /** Every candidate file under `dir`, in a stable (sorted) order. */
@@ -46,12 +50,14 @@ async function listFiles(dir: string): Promise<string[]> {
 
 /**
  * `keep` receives each report as read, in file order; it decides what
- * outlives the call. `besides` are files that are not reports (a roster kept
- * in the same folder).
+ * outlives the call. `besides` are files and folders that are not reports (a
+ * roster kept in the same folder, the command's own output).
  */
 export async function readFolder(dir: string, keep: (read: ReadUnit) => void, besides: readonly string[] = []): Promise<UnreadableFile[]> {
-  const notReports = new Set(besides.map((p) => resolve(p)));
-  const files = (await listFiles(dir)).filter((p) => !notReports.has(resolve(p)));
+  const notReports = besides.map((p) => resolve(p));
+  // A roster or an output file itself, or anything under an output folder (the replies written into the folder).
+  const isReport = (path: string) => !notReports.some((n) => resolve(path) === n || resolve(path).startsWith(n + sep));
+  const files = (await listFiles(dir)).filter(isReport);
   const unreadable: UnreadableFile[] = [];
   const results: (ReadUnit | UnreadableFile | undefined)[] = new Array(files.length);
   let next = 0;
@@ -73,7 +79,7 @@ export async function readFolder(dir: string, keep: (read: ReadUnit) => void, be
       const file = relative(dir, path).split(sep).join('/');
       try {
         const { report, importReport } = await readReportFile(path);
-        results[index] = digestUnit(file, report, importReport ? importReport.year !== null : true);
+        results[index] = { ...digestUnit(file, report, importReport ? importReport.year !== null : true), report };
       } catch (error) {
         results[index] = { file, message: messageOf(error, '无法读取该文件') };
       }

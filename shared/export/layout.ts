@@ -5,7 +5,7 @@
  * this one layout, so a merge or a width is decided here once.
  */
 import { formatIndex } from '../formats/index.ts';
-import type { ColumnDef, RowDef, SectionKey, TableDef } from '../formats/types.ts';
+import type { ColumnDef, FormatId, RowDef, SectionKey, TableDef } from '../formats/types.ts';
 import { formatCellNumber } from '../model/parseCellValue.ts';
 import { reportTitle, type Provenance, type Report } from '../model/report.ts';
 import { evaluateReport, type CellValue } from '../model/values.ts';
@@ -131,6 +131,11 @@ function columnHeader(column: ColumnDef): string {
 /** Whether a column's amounts print with four decimals: as asked, else as its header says. */
 export function printsFourDecimals(column: ColumnDef, asked: boolean | undefined): boolean {
   return column.kind === 'amount' && (asked ?? /保留4位小数|保留四位小数/.test(columnHeader(column)));
+}
+
+/** Whether a format's headers ask for amounts to four decimals: the export dialog's default for the option. */
+export function asksFourDecimals(format: FormatId): boolean {
+  return formatIndex(format).format.tables.some((t) => t.columns.some((c) => printsFourDecimals(c, undefined)));
 }
 
 function labelLevels(def: TableDef): number {
@@ -274,6 +279,49 @@ export function layoutTables(
   };
   if (note) layout.note = note;
   return layout;
+}
+
+/**
+ * Rows before which a table may be cut in two with no label group but the
+ * outermost continuing across the cut (so 三 is cut between its （三）–（六）
+ * groups, never inside one). Indexes into `table.rows`, data rows only.
+ */
+export function cutPoints(table: TableLayout): number[] {
+  const firstData = table.rows.findIndex((r) => r.kind === 'data');
+  if (firstData < 0 || table.repeatHeaderRows === 0) return [];
+  const blocked = new Set<number>();
+  table.rows.forEach((row, r) => {
+    for (const cell of row.cells) {
+      if (cell.role !== 'group' || cell.col === 0) continue;
+      for (let inner = r + 1; inner < r + cell.rowSpan; inner++) blocked.add(inner);
+    }
+  });
+  const points: number[] = [];
+  for (let r = firstData + 1; r < table.rows.length; r++) if (!blocked.has(r)) points.push(r);
+  return points;
+}
+
+/**
+ * The table as two tables cut before row `at`: the second repeats the header
+ * rows, and a group label running across the cut is drawn again at the top of
+ * the second, so each page shows the labels of the rows it holds.
+ */
+export function cutTable(table: TableLayout, at: number): [TableLayout, TableLayout] {
+  if (at <= table.repeatHeaderRows || at >= table.rows.length) throw new Error(`cannot cut the table before row ${at}`);
+  const carried: LayoutCell[] = [];
+  const head = table.rows.slice(0, at).map((row, r) => ({
+    ...row,
+    cells: row.cells.map((cell) => {
+      if (r + cell.rowSpan <= at) return cell;
+      carried.push({ ...cell, rowSpan: r + cell.rowSpan - at });
+      return { ...cell, rowSpan: at - r };
+    }),
+  }));
+  const [first, ...rest] = table.rows.slice(at);
+  const restarted: LayoutRow = { ...first!, cells: [...carried, ...first!.cells].sort((a, b) => a.col - b.col) };
+  const second: TableLayout = { ...table, rows: [...table.rows.slice(0, table.repeatHeaderRows), restarted, ...rest] };
+  delete second.note;
+  return [{ ...table, rows: head }, second];
 }
 
 /** Consecutive captioned tables of a section share one grid; others stand alone. The editor draws the same grids. */

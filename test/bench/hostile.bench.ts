@@ -55,6 +55,9 @@ export const benchmarks: Benchmark[] = [
   hostile('doc-20mb-piece-outside', 'importDoc · 20 MB .doc，片段表指向流外', 'refused'),
   hostile('doc-20mb-unused-sectors', 'importDoc · 20 MB .doc（文件尾有大量未用扇区）', 'accepted'),
   hostile('doc-20mb-pictures', 'importDoc · 20 MB .doc（Data 流中有 20 MB 图片）', 'accepted'),
+  hostile('pdf-million-objects', '导入 PDF · 交叉引用表一百万个对象（47 MB）', 'refused'),
+  hostile('pdf-million-pages', '导入 PDF · 页面树一百万页（6 MB）', 'refused'),
+  hostile('pdf-deep-10mb', '导入 PDF · 500 万层嵌套数组（20 MB）', 'refused'),
   {
     name: '导入在工作线程 · 主线程最长停顿',
     budget: `< ${GAP_BUDGET_MS} ms`,

@@ -24,9 +24,9 @@ import { SAMPLES, SAMPLES_DIR, sampleText, type SampleFixture } from '../../fixt
 const rawCells = (cells: Record<string, { raw: string }>): Record<string, string> =>
   Object.fromEntries(Object.entries(cells).map(([id, c]) => [id, c.raw]));
 
-function refusal(bytes: Uint8Array, name: string): string {
+async function refusal(bytes: Uint8Array, name: string): Promise<string> {
   try {
-    readReportBytes(bytes, name);
+    await readReportBytes(bytes, name);
   } catch (error) {
     if (error instanceof ImportError) return error.message;
     throw error;
@@ -42,8 +42,8 @@ describe.each(SAMPLES.map((fx) => [fx.file, fx] as [string, SampleFixture]))('%s
     fromDocx = importDocx(await exportDocx(fromText.report, { layout: 'official' }));
   });
 
-  it.each(['上年.doc', '上年.wps', '上年.txt'])('named %s: every cell, the year, organ, format and prose as from the text', (name) => {
-    const { report, importReport } = readReportBytes(bytes, name);
+  it.each(['上年.doc', '上年.wps', '上年.txt'])('named %s: every cell, the year, organ, format and prose as from the text', async (name) => {
+    const { report, importReport } = await readReportBytes(bytes, name);
     expect(importReport.source).toBe('doc');
     // Every cell exactly as the Word file it was saved from prints it…
     expect(rawCells(report.cells)).toEqual(rawCells(fromDocx.report.cells));
@@ -131,8 +131,8 @@ describe('refusals', () => {
       DOC_MESSAGES.notWord,
     ],
     ['a truncated .doc', () => base.subarray(0, 4096), READ_MESSAGES.docDamaged],
-  ])('%s in one Chinese line', (_what, bytes, message) => {
-    expect(refusal(bytes(), '上年.doc')).toBe(message);
+  ])('%s in one Chinese line', async (_what, bytes, message) => {
+    expect(await refusal(bytes(), '上年.doc')).toBe(message);
   });
 
   it('names the password, the old Word version and the damage, each in its own words', () => {

@@ -119,7 +119,7 @@ describe('a value cell spanning the three （六） sub-rows (rowspan="3")', () 
   const first = lines.findIndex((l) => l.includes('（六）其他处理'));
 
   /** The page with each value of the three sub-rows merged into one cell showing `value`. */
-  function merged(value: string): ImportResult {
+  function merged(value: string): Promise<ImportResult> {
     const out = [...lines];
     out[first] = out[first]!.replace(/<td ([^>]*)>[^<]*<\/td>/g, `<td rowspan="3" $1>${value}</td>`);
     out[first + 1] = out[first + 1]!.replace(/<td [^>]*>[^<]*<\/td>/g, '');
@@ -132,14 +132,14 @@ describe('a value cell spanning the three （六） sub-rows (rowspan="3")', () 
       .filter(([id]) => id.startsWith(`requests.${rowId}.`))
       .map(([, c]) => c.raw);
 
-  it('a merged 0 is 0 in each sub-row, not blanks', () => {
-    const result = merged('0');
+  it('a merged 0 is 0 in each sub-row, not blanks', async () => {
+    const result = await merged('0');
     for (const id of subRows) expect({ id, cells: cellsOf(result, id) }).toEqual({ id, cells: Array(7).fill('0') });
     expect(result.importReport.warnings.filter((w) => w.includes('合并'))).toEqual([]);
   });
 
-  it('a merged number is counted once, in the first sub-row, and said', () => {
-    const result = merged('5');
+  it('a merged number is counted once, in the first sub-row, and said', async () => {
+    const result = await merged('5');
     expect(cellsOf(result, 'other_no_correction')).toEqual(Array(7).fill('5'));
     expect(cellsOf(result, 'other_no_fee')).toEqual(Array(7).fill(''));
     expect(cellsOf(result, 'other_misc')).toEqual(Array(7).fill(''));
