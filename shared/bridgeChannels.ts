@@ -33,7 +33,7 @@ export const BUSY_CHANNEL = 'nianbao:busy';
  * the report files 打开 imports as a new report (the front door tells each
  * by content; the name only spares reading files that are no report).
  */
-export const DROPPABLE_EXTENSIONS = ['nianbao', 'docx', 'doc', 'wps', 'txt', 'html', 'htm', 'mht', 'mhtml'] as const;
+export const DROPPABLE_EXTENSIONS = ['nianbao', 'docx', 'doc', 'wps', 'pdf', 'txt', 'html', 'htm', 'mht', 'mhtml'] as const;
 
 export function isDroppableName(path: string): boolean {
   const lower = path.toLowerCase();

@@ -17,7 +17,7 @@ export const REPORT_EXTENSION = 'nianbao';
 export const OPEN_FILTERS: Record<OpenKind, FileFilter[]> = {
   // 打开 reads any report file: a .nianbao opens as it is, any other is imported as a new, unsaved report.
   report: [
-    { name: '年报及其他报告文件', extensions: [REPORT_EXTENSION, 'docx', 'doc', 'wps', 'txt', 'html', 'htm', 'mht', 'mhtml'] },
+    { name: '年报及其他报告文件', extensions: [REPORT_EXTENSION, 'docx', 'doc', 'wps', 'pdf', 'txt', 'html', 'htm', 'mht', 'mhtml'] },
     { name: '年报文件', extensions: [REPORT_EXTENSION] },
   ],
   template: [

@@ -338,7 +338,7 @@ function NotReportFileDialog({ message }: { message: string }) {
   const editor = useEditorContext();
   return (
     <Modal title="无法打开" onClose={() => editor.actions.openDialog(null)}>
-      <p>{message}。“打开”可以打开年报文件（.nianbao），以及 Word、WPS、文本和网页格式的报告。</p>
+      <p>{message}。“打开”可以打开年报文件（.nianbao），以及 Word、WPS、PDF、文本和网页格式的报告。</p>
       <p>
         如果这是上年的报告（Word 文档或文本），可以用它作模板新建本年度报告：点下面的按钮，再选一次这个文件。
       </p>
