@@ -33,15 +33,8 @@ const pathSchema = z.string().min(1).max(MAX_PATH);
 export const FileRefSchema = z.strictObject({ path: pathSchema, name: z.string().max(MAX_PATH) });
 export type FileRef = z.infer<typeof FileRefSchema>;
 
-export const OpenedReportSchema = z.strictObject({
-  path: pathSchema,
-  name: z.string().max(MAX_PATH),
-  report: ReportSchema,
-});
-export type OpenedReport = z.infer<typeof OpenedReportSchema>;
-
 const importReportSchema = z.strictObject({
-  source: z.enum(['nianbao', 'docx', 'text', 'html', 'pdf']),
+  source: z.enum(['nianbao', 'docx', 'text', 'html', 'pdf', 'doc']),
   format: formatIdSchema,
   formatReason: z.string().max(MAX_SHORT_TEXT),
   year: z.number().int().nullable(),
@@ -66,6 +59,19 @@ const importReportSchema = z.strictObject({
   warnings: z.array(z.string().max(MAX_TEXT)),
 });
 const _importReportSchemaMatchesModel: z.ZodType<ImportReport> = importReportSchema;
+
+export const OpenedReportSchema = z.strictObject({
+  path: pathSchema,
+  name: z.string().max(MAX_PATH),
+  report: ReportSchema,
+  /**
+   * Set when the file was not a .nianbao (a Word, WPS, text or web-page
+   * report) and was read through the import front door: the report is a new,
+   * unsaved one, and this is what the import recognized.
+   */
+  importReport: importReportSchema.optional(),
+});
+export type OpenedReport = z.infer<typeof OpenedReportSchema>;
 
 /**
  * Last year's report read as a template. `report` is last year's document as
@@ -152,6 +158,8 @@ export const DocumentStateSchema = z.strictObject({
   path: pathSchema.nullable(),
   year: yearSchema.nullable(),
   dirty: z.boolean(),
+  /** The file a report not saved yet was imported from by 打开 (its name), for the title and 保存's suggestion. */
+  importedFrom: z.string().max(MAX_PATH).nullable().optional(),
 });
 export type DocumentState = z.infer<typeof DocumentStateSchema>;
 

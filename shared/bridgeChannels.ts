@@ -28,7 +28,19 @@ export const MENU_COMMAND_CHANNEL = 'nianbao:menuCommand';
 /** The file side pushes BusyStates (work under way, or done) to the renderer on this channel. */
 export const BUSY_CHANNEL = 'nianbao:busy';
 
-/** The preload reports the path of a .nianbao file the clerk dropped on the window. */
+/**
+ * The extensions of files the clerk may drop on the window: our .nianbao, and
+ * the report files 打开 imports as a new report (the front door tells each
+ * by content; the name only spares reading files that are no report).
+ */
+export const DROPPABLE_EXTENSIONS = ['nianbao', 'docx', 'doc', 'wps', 'pdf', 'txt', 'html', 'htm', 'mht', 'mhtml'] as const;
+
+export function isDroppableName(path: string): boolean {
+  const lower = path.toLowerCase();
+  return DROPPABLE_EXTENSIONS.some((ext) => lower.endsWith(`.${ext}`));
+}
+
+/** The preload reports the path of a report file the clerk dropped on the window. */
 export const DROPPED_FILE_CHANNEL = 'nianbao:droppedFile';
 
 /** The preload tells main the editor listens for commands (files waiting to open can be sent). */

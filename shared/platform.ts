@@ -22,3 +22,17 @@ export function tryDecode(bytes: Uint8Array, encoding: string): string | undefin
 export function decodeUtf8Lenient(bytes: Uint8Array): string {
   return new TextDecoderImpl('utf-8', { fatal: false }).decode(bytes);
 }
+
+interface BufferConstructor {
+  from(buffer: ArrayBufferLike, byteOffset: number, length: number): Uint8Array;
+}
+
+/**
+ * The same bytes as a Node Buffer (a view, no copy) where Buffer exists,
+ * else as they are. Libraries written for both (cfb) take a fast path for
+ * Buffers in Node and otherwise copy every stream into arrays of numbers.
+ */
+export function asNativeBytes(bytes: Uint8Array): Uint8Array {
+  const NodeBuffer = (globalThis as unknown as { Buffer?: BufferConstructor }).Buffer;
+  return NodeBuffer ? NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes;
+}

@@ -7,7 +7,7 @@ import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { IpcRendererEvent } from 'electron';
 import type { BusyState, MenuCommand, NianbaoApi } from '../../shared/bridge.ts';
 import type { DroppedFileClaim } from '../services/grants.ts';
-import { BUSY_CHANNEL, CHANNELS, COMMANDS_READY_CHANNEL, DROPPED_FILE_CHANNEL, MENU_COMMAND_CHANNEL } from '../../shared/bridgeChannels.ts';
+import { BUSY_CHANNEL, CHANNELS, COMMANDS_READY_CHANNEL, DROPPED_FILE_CHANNEL, MENU_COMMAND_CHANNEL, isDroppableName } from '../../shared/bridgeChannels.ts';
 
 const invoke =
   (channel: string) =>
@@ -71,7 +71,7 @@ page.addEventListener(
     const file = event.dataTransfer.files[0];
     if (!file) return;
     const path = webUtils.getPathForFile(file);
-    if (!path.toLowerCase().endsWith('.nianbao')) return;
+    if (!isDroppableName(path)) return;
     const claim: DroppedFileClaim = { path, size: file.size, lastModified: file.lastModified };
     ipcRenderer.send(DROPPED_FILE_CHANNEL, claim);
   },

@@ -15,11 +15,16 @@ export interface FileFilter {
 export const REPORT_EXTENSION = 'nianbao';
 
 export const OPEN_FILTERS: Record<OpenKind, FileFilter[]> = {
-  report: [{ name: '年报文件', extensions: [REPORT_EXTENSION] }],
+  // 打开 reads any report file: a .nianbao opens as it is, any other is imported as a new, unsaved report.
+  report: [
+    { name: '年报及其他报告文件', extensions: [REPORT_EXTENSION, 'docx', 'doc', 'wps', 'pdf', 'txt', 'html', 'htm', 'mht', 'mhtml'] },
+    { name: '年报文件', extensions: [REPORT_EXTENSION] },
+  ],
   template: [
-    { name: '上年报告（年报文件、Word 文档、文本、网页、PDF）', extensions: [REPORT_EXTENSION, 'docx', 'txt', 'html', 'htm', 'mht', 'mhtml', 'pdf'] },
+    { name: '上年报告（年报文件、Word 文档、文本、网页、PDF）', extensions: [REPORT_EXTENSION, 'docx', 'txt', 'html', 'htm', 'mht', 'mhtml', 'pdf', 'doc', 'wps'] },
     { name: '年报文件', extensions: [REPORT_EXTENSION] },
     { name: 'Word 文档', extensions: ['docx'] },
+    { name: 'Word 97-2003 文档、WPS 文字', extensions: ['doc', 'wps'] },
     { name: '文本文件', extensions: ['txt'] },
     { name: '网页（.html、.mht）', extensions: ['html', 'htm', 'mht', 'mhtml'] },
     { name: 'PDF 文件', extensions: ['pdf'] },

@@ -5,7 +5,8 @@
  * in the recent files, dropped or double-clicked by the clerk.
  */
 import { stat } from 'node:fs/promises';
-import { extname, isAbsolute, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
+import { isDroppableName } from '../../shared/bridgeChannels.ts';
 import { z } from 'zod';
 
 export class PathGrants {
@@ -48,12 +49,12 @@ export type DroppedFileClaim = z.infer<typeof DroppedFileClaimSchema>;
 
 export type StatPort = (path: string) => Promise<{ isFile(): boolean; size: number; mtimeMs: number }>;
 
-/** The dropped .nianbao file's path when the claim matches that file on disk, otherwise null. */
+/** The dropped report file's path when the claim matches that file on disk, otherwise null. */
 export async function verifyDroppedFile(claim: unknown, statFile: StatPort = stat): Promise<string | null> {
   const parsed = DroppedFileClaimSchema.safeParse(claim);
   if (!parsed.success) return null;
   const { path, size, lastModified } = parsed.data;
-  if (path.includes('\0') || !isAbsolute(path) || extname(path).toLowerCase() !== '.nianbao') return null;
+  if (path.includes('\0') || !isAbsolute(path) || !isDroppableName(path)) return null;
   try {
     const info = await statFile(path);
     // File.lastModified is whole milliseconds; the disk may keep finer times.

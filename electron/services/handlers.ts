@@ -19,6 +19,8 @@ import type {
   SaveConflict,
 } from '../../shared/bridge.ts';
 import type { z } from 'zod';
+import { tooLargeText } from '../../shared/file/size.ts';
+import { sniffKind } from '../../shared/import/sniff.ts';
 import type { ImportResult } from '../../shared/import/types.ts';
 import type { Report } from '../../shared/model/report.ts';
 import { reportTitle } from '../../shared/model/report.ts';
@@ -62,7 +64,7 @@ export interface WindowPort {
   print(): Promise<void>;
   /** The page as a PDF (A4, as printed); null where the host cannot make one (browser mode). */
   printToPdf(): Promise<Uint8Array | null>;
-  showDocumentState(state: { name: string | null; year: number | null; dirty: boolean }): void;
+  showDocumentState(state: TitleState): void;
   confirmClose(proceed: boolean): void;
 }
 
@@ -133,7 +135,13 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
   const readReport = (path: string) => busyWhile(BUSY_LABELS.read(basename(path)), () => readReportNow(path));
 
   async function readReportNow(path: string): Promise<OpenedReport> {
-    const bytes = await readFileCapped(path, MAX_REPORT_BYTES);
+    const bytes = await readFileCapped(path, MAX_TEMPLATE_BYTES);
+    // Any other report file goes through the import front door and becomes a new, unsaved report.
+    if (sniffKind(bytes) !== 'nianbao') {
+      const result = await deps.importers.read(bytes, basename(path));
+      return { path, name: basename(path), report: result.report, importReport: result.importReport };
+    }
+    if (bytes.length > MAX_REPORT_BYTES) throw new FileError(`无法读取“${basename(path)}”：${tooLargeText(bytes.length, MAX_REPORT_BYTES)}，可能不是年报文件。`);
     const report = codec.parse(new TextDecoder('utf-8', { fatal: false }).decode(bytes));
     known.set(path, versionOf(bytes));
     await remember(path);
@@ -164,7 +172,10 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
   }
 
   async function saveAs(report: Report): Promise<BridgeResult<{ path: string; name: string } | null>> {
-    const chosen = await dialogs.chooseSave('report', suggestedName(report, 'report'));
+    // A report imported by 打开 is saved, by default, next to its source under the source's name.
+    const from = current.path === null ? current.importedFrom : null;
+    const suggestion = from ? `${basename(from, extname(from))}.${REPORT_EXTENSION}` : suggestedName(report, 'report');
+    const chosen = await dialogs.chooseSave('report', suggestion);
     if (chosen === null) return ok(null);
     const path = withExtension(chosen, REPORT_EXTENSION);
     grants.grant(path);
@@ -198,7 +209,9 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
         if (path === null) return ok(null);
         grants.grant(path);
         const opened = await readReport(path);
-        current = { path, year: opened.report.year, dirty: false };
+        current = opened.importReport
+          ? { path: null, year: opened.report.year, dirty: true, importedFrom: opened.name }
+          : { path, year: opened.report.year, dirty: false };
         return ok(opened);
       }),
 
@@ -207,7 +220,9 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
         if (!grants.has(path)) return fail(REFUSED_PATH);
         try {
           const opened = await readReport(path);
-          current = { path, year: opened.report.year, dirty: false };
+          current = opened.importReport
+            ? { path: null, year: opened.report.year, dirty: true, importedFrom: opened.name }
+            : { path, year: opened.report.year, dirty: false };
           return ok(opened);
         } catch (error) {
           if (error instanceof FileError && error.code === 'ENOENT') {
@@ -303,6 +318,7 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
           name: state.path === null ? null : basename(state.path),
           year: state.year,
           dirty: state.dirty,
+          importedFrom: state.path === null ? (state.importedFrom ?? null) : null,
         });
         return ok(null);
       }),
@@ -317,9 +333,18 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
   };
 }
 
-/** The window title: unsaved mark, file name, report year. */
-export function documentTitle(state: { name: string | null; year: number | null; dirty: boolean }, appName: string): string {
-  const parts = [`${state.dirty ? '● ' : ''}${state.name ?? '未命名'}`];
+/** What the title bar shows: the file's name (null: not saved yet), the year, unsaved changes, the file imported from. */
+export interface TitleState {
+  name: string | null;
+  year: number | null;
+  dirty: boolean;
+  importedFrom?: string | null;
+}
+
+/** The window title: unsaved mark, file name (or 未命名 and the file it was imported from), report year. */
+export function documentTitle(state: TitleState, appName: string): string {
+  const unnamed = state.importedFrom ? `未命名（导入自“${state.importedFrom}”）` : '未命名';
+  const parts = [`${state.dirty ? '● ' : ''}${state.name ?? unnamed}`];
   if (state.year !== null) parts.push(`${state.year}年度`);
   parts.push(appName);
   return parts.join(' - ');

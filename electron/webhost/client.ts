@@ -71,15 +71,19 @@ export function clientScript(): string {
   }
   const token = sessionStorage.getItem(config.tokenKey);
   let dirty = false;
+  // The file a report not saved yet was imported from by 打开: 保存 suggests its name.
+  let importedFrom = null;
   const EXT = { saveReport: 'nianbao', saveReportAs: 'nianbao', exportDocx: 'docx', exportText: 'txt', exportHtml: 'html' };
 
   async function answerDialog(method, args) {
     const kind = config.dialogs[method];
     if (!kind || (method === 'saveReport' && typeof args[1] === 'string')) return undefined;
     const report = args[0];
-    const suggested = report && typeof report === 'object' && EXT[method]
-      ? String(report.organ || '') + String(report.year || '') + '年政府信息公开工作年度报告.' + EXT[method]
-      : '';
+    const suggested = importedFrom && EXT[method] === 'nianbao'
+      ? importedFrom.replace(/\\.[^.]*$/, '') + '.nianbao'
+      : report && typeof report === 'object' && EXT[method]
+        ? String(report.organ || '') + String(report.year || '') + '年政府信息公开工作年度报告.' + EXT[method]
+        : '';
     const request = { method, kind, suggested, name: typeof args[0] === 'string' ? args[0] : null };
     if (typeof window.__nianbaoDialog === 'function') return (await window.__nianbaoDialog(request)) ?? null;
     if (kind === 'unsaved') {
@@ -151,9 +155,11 @@ export function clientScript(): string {
   const setDocumentState = api.setDocumentState;
   api.setDocumentState = async (state) => {
     dirty = state.dirty === true;
+    importedFrom = state.path ? null : state.importedFrom || null;
     const result = await setDocumentState(state);
     if (result.ok) {
-      const name = state.path ? state.path.split(/[\\\\/]/).pop() : '未命名';
+      const unnamed = state.importedFrom ? '未命名（导入自“' + state.importedFrom + '”）' : '未命名';
+      const name = state.path ? state.path.split(/[\\\\/]/).pop() : unnamed;
       document.title = (state.dirty ? '● ' : '') + name + (state.year ? ' - ' + state.year + '年度' : '') + ' - 年报';
     }
     return result;

@@ -70,6 +70,15 @@ export async function openDocument(editor: Editor, path?: string): Promise<void>
   }
   const opened = unwrap(editor, result);
   if (!opened) return;
+  if (opened.importReport) {
+    // Read through the import front door: a new report, saved where the clerk says.
+    editor.actions.load(opened.report, {
+      importedFrom: opened.name,
+      notice: { tone: 'success', text: `已从“${opened.name}”导入为新报告（尚未保存）` },
+    });
+    editor.actions.openDialog({ kind: 'openedImport', imported: { name: opened.name, importReport: opened.importReport, report: opened.report } });
+    return;
+  }
   editor.actions.load(opened.report, {
     file: { path: opened.path, name: opened.name },
     saved: true,
@@ -183,7 +192,7 @@ export function connectDocument(editor: Editor): () => void {
   let lastState = '';
   const sync = () => {
     const state = editor.store.getState();
-    const docState = { path: state.file?.path ?? null, year: state.report?.year ?? null, dirty: isDirty(state) };
+    const docState = { path: state.file?.path ?? null, year: state.report?.year ?? null, dirty: isDirty(state), importedFrom: state.importedFrom };
     const key = JSON.stringify(docState);
     if (key !== lastState) {
       lastState = key;

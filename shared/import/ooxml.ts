@@ -10,6 +10,7 @@
  */
 import { DOMParser, type Document, type Element, type Node } from '@xmldom/xmldom';
 import { strFromU8 } from 'fflate';
+import { gridWidth, layGrid, type GridCell, type GridRow } from './grid.ts';
 import { ImportError, type Block, type BlockCell } from './types.ts';
 import { listZip, readZipEntry, type ZipLimits, type ZipMessages } from './zip.ts';
 
@@ -218,23 +219,6 @@ const INLINE_WRAPPERS = new Set(['hyperlink', 'smartTag', 'customXml', 'ins', 'm
 /** Block wrappers that may hold paragraphs, tables, rows or cells. */
 const BLOCK_WRAPPERS = new Set(['customXml', 'ins', 'moveTo']);
 
-interface RawCell {
-  text: string;
-  span: number;
-  vMerge: 'restart' | 'continue' | undefined;
-  hMerge: 'restart' | 'continue' | undefined;
-}
-
-interface RawRow {
-  before: number;
-  after: number;
-  cells: RawCell[];
-}
-
-interface Anchor {
-  text: string;
-}
-
 class BodyReader {
   private gridCells = 0;
 
@@ -293,19 +277,23 @@ class BodyReader {
 
   private table(tbl: Element, depth: number): BlockCell[][] {
     const inner = this.enter(depth);
-    const rows: RawRow[] = [];
+    const rows: GridRow[] = [];
     this.rows(tbl, inner, rows);
-    return this.expand(rows);
+    const width = gridWidth(rows);
+    if (width > DOCX_LIMITS.maxColumns) throw new ImportError(DOCX_MESSAGES.tooWide);
+    this.gridCells += width * rows.length;
+    if (this.gridCells > DOCX_LIMITS.maxGridCells) throw new ImportError(DOCX_MESSAGES.tooManyCells);
+    return layGrid(rows, width);
   }
 
-  private rows(container: Element, depth: number, out: RawRow[]): void {
+  private rows(container: Element, depth: number, out: GridRow[]): void {
     const inner = this.enter(depth);
     for (const [name, child] of wChildren(container)) {
       if (name === 'tr') {
         const trPr = firstW(child, 'trPr');
         // A row deleted with tracked changes on is not in the report.
         if (trPr && firstW(trPr, 'del')) continue;
-        const cells: RawCell[] = [];
+        const cells: GridCell[] = [];
         this.cells(child, inner, cells);
         if (cells.length === 0) continue;
         out.push({
@@ -320,7 +308,7 @@ class BodyReader {
     }
   }
 
-  private cells(container: Element, depth: number, out: RawCell[]): void {
+  private cells(container: Element, depth: number, out: GridCell[]): void {
     const inner = this.enter(depth);
     for (const [name, child] of wChildren(container)) {
       if (name === 'tc') {
@@ -345,56 +333,6 @@ class BodyReader {
       else lines.push(...flattenTable(block.rows));
     }
     return lines.join('\n').trim();
-  }
-
-  /**
-   * Lays the rows on one grid. The column count is the widest row
-   * (gridBefore + spans + gridAfter): WPS writes tblGrid entries that do not
-   * match its rows, and the rows are what Word and WPS draw.
-   */
-  private expand(rows: RawRow[]): BlockCell[][] {
-    let width = 0;
-    for (const row of rows) {
-      let w = row.before + row.after;
-      for (const cell of row.cells) w += cell.span;
-      if (w > DOCX_LIMITS.maxColumns) throw new ImportError(DOCX_MESSAGES.tooWide);
-      width = Math.max(width, w);
-    }
-    this.gridCells += width * rows.length;
-    if (this.gridCells > DOCX_LIMITS.maxGridCells) throw new ImportError(DOCX_MESSAGES.tooManyCells);
-
-    // The vertically merged anchor each column is open to, if any.
-    const open: (Anchor | undefined)[] = new Array<Anchor | undefined>(width).fill(undefined);
-    const grid: BlockCell[][] = [];
-    for (const row of rows) {
-      const out: BlockCell[] = [];
-      for (let c = 0; c < row.before; c++) out.push({ text: '' });
-      open.fill(undefined, 0, row.before);
-      let col = row.before;
-      let leftAnchor: Anchor | undefined;
-      for (const cell of row.cells) {
-        const above = cell.vMerge === 'continue' ? open[col] : undefined;
-        if (above) {
-          for (let c = 0; c < cell.span; c++) out.push({ text: above.text, continuation: 'above' });
-          leftAnchor = undefined;
-        } else if (cell.hMerge === 'continue' && leftAnchor) {
-          for (let c = 0; c < cell.span; c++) out.push({ text: leftAnchor.text, continuation: 'left' });
-          open.fill(undefined, col, col + cell.span);
-        } else {
-          const anchor: Anchor = { text: cell.text };
-          out.push({ text: anchor.text });
-          for (let c = 1; c < cell.span; c++) out.push({ text: anchor.text, continuation: 'left' });
-          // A "continue" with nothing above is drawn by Word as the start of a merge.
-          open.fill(cell.vMerge ? anchor : undefined, col, col + cell.span);
-          leftAnchor = anchor;
-        }
-        col += cell.span;
-      }
-      while (out.length < width) out.push({ text: '' });
-      open.fill(undefined, col, width);
-      grid.push(out);
-    }
-    return grid;
   }
 }
 

@@ -8,6 +8,7 @@
  */
 import { parseReportBytes } from '../file/document.ts';
 import type { Report } from '../model/report.ts';
+import { DOC_MESSAGES, importDoc } from './doc.ts';
 import { importDocx } from './docx.ts';
 import { decodeHtml, HTML_LIMITS, htmlToBlocks, htmlTooLargeMessage } from './html.ts';
 import { mhtPage } from './mht.ts';
@@ -23,7 +24,10 @@ const RESAVE_DOCX = '请用 Word 或 WPS 另存为 .docx 后再试';
 export const READ_MESSAGES = {
   empty: '文件是空的（0 字节），没有可导入的内容。请重新选择上一年度的报告文件',
   encrypted: DOCX_MESSAGES.encrypted,
-  word97: `暂不支持 Word 97-2003 (.doc) 文件，${RESAVE_DOCX}`,
+  /** Word 97-2003 .doc / WPS .wps: damaged, password-protected, or saved by Word 6/95. */
+  docDamaged: DOC_MESSAGES.damaged,
+  docEncrypted: DOC_MESSAGES.encrypted,
+  word6: DOC_MESSAGES.word6,
   rtf: `暂不支持 RTF 格式的文件（扩展名可能是 .doc），${RESAVE_DOCX}`,
   /** Bytes in a file named like a Word file that are neither Word nor text. */
   notWord: DOCX_MESSAGES.notDocx,
@@ -88,7 +92,7 @@ const READERS: Record<FileKind, Reader> = {
   empty: refuse(READ_MESSAGES.empty),
   zip: (bytes) => importDocx(bytes),
   encryptedOoxml: refuse(READ_MESSAGES.encrypted),
-  word97: refuse(READ_MESSAGES.word97),
+  word97: (bytes) => importDoc(bytes),
   rtf: refuse(READ_MESSAGES.rtf),
   pdf: async (bytes, _name, resources) => {
     const { blocks, notes } = await readPdf(bytes, resources.pdf);

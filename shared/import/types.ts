@@ -34,7 +34,7 @@ export interface NormalizedCell {
 
 export interface ImportReport {
   /** What the file was read as. */
-  source: 'nianbao' | 'docx' | 'text' | 'html' | 'pdf';
+  source: 'nianbao' | 'docx' | 'text' | 'html' | 'pdf' | 'doc';
   format: FormatId;
   /** How the format was decided, in Chinese (e.g. 按报告年度2023年判定为2021年版格式). */
   formatReason: string;
@@ -66,6 +66,7 @@ export const IMPORT_SOURCE_NAMES: Record<ImportReport['source'], string> = {
   text: '文本',
   html: '网页',
   pdf: 'PDF 文件',
+  doc: 'Word 97-2003 文件',
 };
 
 export interface ImportResult {

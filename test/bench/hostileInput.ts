@@ -5,8 +5,10 @@
  * how the input was answered). Run by hostile.bench.ts.
  */
 import { parseReportBytes } from '../../shared/file/document.ts';
+import { importDoc } from '../../shared/import/doc.ts';
 import { decodeText, importText } from '../../shared/import/text.ts';
 import { bigReportText } from '../fixtures/bigText.ts';
+import { docFixture, fatLoop, hugeSectorCount, padded, pieceOutside, withPictures } from '../fixtures/doc/index.ts';
 import { readReportBytes } from '../../shared/import/read.ts';
 import { NODE_PDF_RESOURCES } from '../../electron/services/pdfResources.ts';
 import { deepPdf, manyObjectsPdf, repeatedPagePdf } from '../fixtures/pdf/build.ts';
@@ -30,6 +32,12 @@ const CASES: Record<string, { make: () => Uint8Array; read: (bytes: Uint8Array) 
     make: () => new TextEncoder().encode(`{"app":"nianbao","fileVersion":1,"x":${'['.repeat(9.5 * MB)}${']'.repeat(9.5 * MB)}}`),
     read: parseReportBytes,
   },
+  // Word 97 compound files of 20 MB (a real .doc followed by unused sectors), each broken in one way.
+  'doc-20mb-fat-loop': { make: () => fatLoop(padded(docFixture('2024_hongze-district'), 20)), read: importDoc },
+  'doc-20mb-huge-sector-count': { make: () => hugeSectorCount(padded(docFixture('2024_hongze-district'), 20)), read: importDoc },
+  'doc-20mb-piece-outside': { make: () => pieceOutside(withPictures(docFixture('2024_hongze-district'), 20)), read: importDoc },
+  'doc-20mb-unused-sectors': { make: () => padded(docFixture('2024_hongze-district'), 20), read: importDoc },
+  'doc-20mb-pictures': { make: () => withPictures(docFixture('2024_hongze-district'), 20), read: importDoc },
   // A full report exported to PDF (2024 淮安市, 公文 layout): what reading a PDF costs at all.
   'pdf-report': { make: () => pdfFixture(HUAIAN_2024, 'official'), read: readPdfReport },
   // A million real objects in the cross-reference table (30 MB), refused from the trailer.

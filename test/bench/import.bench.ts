@@ -12,11 +12,13 @@ import { NODE_PDF_RESOURCES } from '../../electron/services/pdfResources.ts';
 import { exportHtml } from '../../shared/export/html.ts';
 import { importDocx } from '../../shared/import/docx.ts';
 import { decodeHtml, htmlToBlocks } from '../../shared/import/html.ts';
+import { importDoc } from '../../shared/import/doc.ts';
 import { readReportBytes } from '../../shared/import/read.ts';
 import { recognizeReport } from '../../shared/import/recognize.ts';
 import { decodeText, importText } from '../../shared/import/text.ts';
 import { publishedFromReport } from '../fixtures/docx/html.ts';
 import { fillTemplate } from '../fixtures/docx/template.ts';
+import { sampleDoc } from '../fixtures/doc/index.ts';
 import { encodeGbk, inCmsPage } from '../fixtures/html/pages.ts';
 import { pdfFixture, pdfFixturePath } from '../fixtures/pdf/index.ts';
 import { HUAIAN_2024 } from '../fixtures/samples/index.ts';
@@ -68,6 +70,18 @@ function result(t: { median: number; p95: number }, detail: string) {
 }
 
 export const benchmarks: Benchmark[] = [
+  {
+    name: 'importDoc: Word 97-2003 .doc saved by LibreOffice (2024 淮安市)',
+    budget: `median < ${BUDGET_MS} ms`,
+    async measure() {
+      const bytes = sampleDoc(HUAIAN_2024);
+      let cells = 0;
+      const t = time(() => {
+        cells = Object.keys(importDoc(bytes).report.cells).length;
+      });
+      return result(t, `${(bytes.length / 1024).toFixed(0)} KB, ${cells} cells`);
+    },
+  },
   {
     name: 'importDocx: filled provincial template (2024 淮安市)',
     budget: `median < ${BUDGET_MS} ms`,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportDocx } from '../../shared/export/docx.ts';
 import { importDocx } from '../../shared/import/docx.ts';
+import { sampleDoc } from '../fixtures/doc/index.ts';
 import { TEMPLATE_2021 } from '../fixtures/docx/template.ts';
 import { HUAIAN_2024, XINXI_2020, reportFromFixture, sampleText } from '../fixtures/samples/index.ts';
 import { answerNextDialog, cell, createReport, noticeText, showSection, typeInto } from './harness.ts';
@@ -79,26 +80,55 @@ describe('last year as a template, and export', () => {
     expect(await cell(page, 'art20_1.regulations.in_force').getAttribute('class')).toContain('needs-confirm');
   });
 
-  it('opening a Word report offers to start from it; the blank provincial template asks for the year and opens quietly', async () => {
+  it('打开 a Word 97 .doc opens it as a new, unsaved report; 保存 asks where, suggesting its name as .nianbao', async () => {
+    const page = editor.page();
+    const workspace = editor.session().workspace;
+    await writeFile(join(workspace, '淮安2024.doc'), sampleDoc(HUAIAN_2024));
+    // Record what each OS dialog is asked, answering from the queue as the harness does.
+    await page.evaluate(() => {
+      const w = window as unknown as { __dialogAnswers: (string | null)[]; __dialogRequests: unknown[]; __nianbaoDialog: (r: unknown) => string | null };
+      w.__dialogRequests = [];
+      w.__nianbaoDialog = (request) => {
+        w.__dialogRequests.push(request);
+        return w.__dialogAnswers.shift() ?? null;
+      };
+    });
+    await answerNextDialog(page, '淮安2024.doc');
+    await page.getByRole('button', { name: '打开', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: '已导入为新报告' });
+    await expect.poll(() => dialog.textContent()).toContain('已读取“淮安2024.doc”（Word 97-2003 文件）：淮安市人民政府，2024 年度');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await expect.poll(() => page.title()).toContain('未命名（导入自“淮安2024.doc”）');
+    await showSection(page, '三');
+    expect(await cell(page, 'requests.new.natural').inputValue()).toBe(reportFromFixture(HUAIAN_2024).cells['requests.new.natural']!.raw);
+    // The source is not the document: 保存 asks where, suggesting a .nianbao of the same name.
+    await answerNextDialog(page, '淮安2024.nianbao');
+    await page.getByRole('toolbar').getByRole('button', { name: '保存', exact: true }).click();
+    await expect.poll(() => noticeText(page)).toContain('淮安2024.nianbao');
+    const requests = await page.evaluate(() => (window as unknown as { __dialogRequests: { method: string; suggested: string }[] }).__dialogRequests);
+    expect(requests.map((r) => [r.method, r.suggested])).toEqual([
+      ['openReport', ''],
+      ['saveReportAs', '淮安2024.nianbao'],
+    ]);
+    const saved = JSON.parse(await readFile(join(workspace, '淮安2024.nianbao'), 'utf8')) as { report: { year: number } };
+    expect(saved.report.year).toBe(2024);
+    expect(await readFile(join(workspace, '淮安2024.doc'))).toEqual(Buffer.from(sampleDoc(HUAIAN_2024)));
+    await expect.poll(() => page.title()).toContain('淮安2024.nianbao');
+  });
+
+  it('打开 the blank provincial Word template opens it as a new report that names no year or organ', async () => {
     const page = editor.page();
     await writeFile(join(editor.session().workspace, '模板.docx'), await readFile(TEMPLATE_2021));
     await answerNextDialog(page, '模板.docx');
     await page.getByRole('button', { name: '打开', exact: true }).click();
-    const refused = page.getByRole('dialog', { name: '无法打开' });
-    await answerNextDialog(page, '模板.docx');
-    await refused.getByRole('button', { name: '以上年报告为模板新建…' }).click();
-    const dialog = page.getByRole('dialog', { name: '以上年报告为模板新建' });
+    const dialog = page.getByRole('dialog', { name: '已导入为新报告' });
     await expect.poll(() => dialog.textContent()).toContain('年度未能识别');
-    expect(await dialog.getByLabel('本次报告年度').inputValue()).toBe('');
-    await dialog.getByLabel('本次报告年度').fill('２０２５');
-    // It names no organ either: asked too.
-    await dialog.getByLabel('机关名称').fill('某某镇人民政府');
-    await dialog.getByRole('button', { name: '新建本年度报告' }).click();
-    await expect.poll(() => page.getByText(/2025 年度（2021 年版格式/).count()).toBe(1);
-    expect(await page.getByLabel('机关名称', { exact: true }).inputValue()).toBe('某某镇人民政府');
-    // Nothing typed yet: no section shows an error.
-    const nav = page.getByRole('navigation', { name: '报告章节' });
-    expect(await nav.getByRole('button', { name: /个错误/ }).count()).toBe(0);
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await expect.poll(() => page.title()).toContain('未命名（导入自“模板.docx”）');
+    // The blank form's cells come in blank, and the organ is left for the clerk.
+    expect(await page.getByLabel('机关名称', { exact: true }).inputValue()).toBe('');
+    await showSection(page, '三');
+    expect(await cell(page, 'requests.new.natural').inputValue()).toBe('');
   });
 
   it('refuses a file that is not a report with a message, keeping the open report', async () => {

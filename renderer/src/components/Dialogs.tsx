@@ -50,7 +50,7 @@ function RecoverDialog({ recovered }: { recovered: RecoveredReport }) {
   );
 }
 
-const SOURCE_LABEL = { nianbao: '年报文件', docx: 'Word 文件', text: '文本', html: '网页', pdf: 'PDF 文件' } as const;
+const SOURCE_LABEL = { nianbao: '年报文件', docx: 'Word 文件', text: '文本', html: '网页', pdf: 'PDF 文件', doc: 'Word 97-2003 文件' } as const;
 
 /** A year as typed: full-width digits (２０２５) and spaces are fine, as in the cells. */
 export function parseYear(text: string): number | null {
@@ -64,6 +64,63 @@ function yearRange(lastYear: number | null): { min: number; max: number } {
   return { min: FIRST_REPORT_YEAR + 1, max: defaultReportYear() + 1 };
 }
 
+/** What an import recognized, as 导入上年报告 and 打开 of a Word, text or web-page file show it. */
+function ImportSummary({ imported, errorsNote }: { imported: ImportedReport; errorsNote: (count: number) => string }) {
+  const { importReport: info, report } = imported;
+  const lastYear = info.year;
+  const errors = checkReport(report).filter((f) => f.severity === 'error');
+  const cell = (id: string) => describeCell(info.format, id);
+  return (
+    <div className="import-summary">
+      <p>
+        已读取“{imported.name}”（{SOURCE_LABEL[info.source]}）：{info.organ ?? (report.organ || '未识别机关名称')}，
+        {lastYear === null ? '年度未能识别' : `${lastYear} 年度`}，{getFormat(report.format).firstYear} 年版格式（{info.formatReason}）。
+      </p>
+      <ul>
+        <li>识别表格 {info.tablesFound.length} 个，读取数值 {info.cellsRead} 个，空白单元格 {info.blankCells.length} 个。</li>
+        {info.tablesMissing.length > 0 && (
+          <li className="warning">未找到的表格：{info.tablesMissing.map((id) => describeTable(info.format, id)).join('、')}</li>
+        )}
+        {info.sectionsMissing.length > 0 && <li className="warning">未找到的章节：{info.sectionsMissing.join('、')}</li>}
+        {info.normalized.length > 0 && (
+          <li>
+            已规范化 {info.normalized.length} 个数值：
+            {info.normalized
+              .slice(0, 5)
+              .map((n) => `${cell(n.cell)}“${n.raw}”→ ${n.value}`)
+              .join('；')}
+            {info.normalized.length > 5 && ' 等'}
+          </li>
+        )}
+        {info.invalidCells.length > 0 && (
+          <li className="error">
+            无法识别的数值 {info.invalidCells.length} 个：
+            {info.invalidCells
+              .slice(0, 5)
+              .map((c) => `${cell(c.cell)}“${c.raw}”`)
+              .join('、')}
+          </li>
+        )}
+        {info.warnings.slice(0, 6).map((w, i) => (
+          <li key={i} className="warning">
+            {w}
+          </li>
+        ))}
+      </ul>
+      {errors.length > 0 && (
+        <div className="last-year-findings">
+          <p className="error">{errorsNote(errors.length)}</p>
+          <ul>
+            {errors.slice(0, 6).map((f, i) => (
+              <li key={i}>{f.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
+
 function ImportDialog({ imported }: { imported: ImportedReport }) {
   const editor = useEditorContext();
   const { importReport: info, report } = imported;
@@ -73,12 +130,9 @@ function ImportDialog({ imported }: { imported: ImportedReport }) {
   // Likewise the organ: a blank template names none, and the new report must.
   const organUnknown = report.organ.trim() === '';
   const [organ, setOrgan] = useState('');
-  const lastFindings = checkReport(report);
-  const errors = lastFindings.filter((f) => f.severity === 'error');
   const yearNumber = parseYear(year);
   const range = yearRange(lastYear);
   const yearValid = yearNumber !== null && yearNumber >= range.min && yearNumber <= range.max;
-  const cell = (id: string) => describeCell(info.format, id);
   const start = () => {
     if (yearNumber === null) return;
     const stated = {
@@ -90,53 +144,7 @@ function ImportDialog({ imported }: { imported: ImportedReport }) {
   };
   return (
     <Modal title="以上年报告为模板新建" onClose={() => editor.actions.openDialog(null)}>
-      <div className="import-summary">
-        <p>
-          已读取“{imported.name}”（{SOURCE_LABEL[info.source]}）：{info.organ ?? (report.organ || '未识别机关名称')}，
-          {lastYear === null ? '年度未能识别' : `${lastYear} 年度`}，{getFormat(report.format).firstYear} 年版格式（{info.formatReason}）。
-        </p>
-        <ul>
-          <li>识别表格 {info.tablesFound.length} 个，读取数值 {info.cellsRead} 个，空白单元格 {info.blankCells.length} 个。</li>
-          {info.tablesMissing.length > 0 && (
-            <li className="warning">未找到的表格：{info.tablesMissing.map((id) => describeTable(info.format, id)).join('、')}</li>
-          )}
-          {info.sectionsMissing.length > 0 && <li className="warning">未找到的章节：{info.sectionsMissing.join('、')}</li>}
-          {info.normalized.length > 0 && (
-            <li>
-              已规范化 {info.normalized.length} 个数值：
-              {info.normalized
-                .slice(0, 5)
-                .map((n) => `${cell(n.cell)}“${n.raw}”→ ${n.value}`)
-                .join('；')}
-              {info.normalized.length > 5 && ' 等'}
-            </li>
-          )}
-          {info.invalidCells.length > 0 && (
-            <li className="error">
-              无法识别的数值 {info.invalidCells.length} 个：
-              {info.invalidCells
-                .slice(0, 5)
-                .map((c) => `${cell(c.cell)}“${c.raw}”`)
-                .join('、')}
-            </li>
-          )}
-          {info.warnings.slice(0, 6).map((w, i) => (
-            <li key={i} className="warning">
-              {w}
-            </li>
-          ))}
-        </ul>
-        {errors.length > 0 && (
-          <div className="last-year-findings">
-            <p className="error">上年报告本身有 {errors.length} 处错误（不会被悄悄带入，请在新报告中核对）：</p>
-            <ul>
-              {errors.slice(0, 6).map((f, i) => (
-                <li key={i}>{f.message}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-      </div>
+      <ImportSummary imported={imported} errorsNote={(n) => `上年报告本身有 ${n} 处错误（不会被悄悄带入，请在新报告中核对）：`} />
       {lastYear === null && <p className="warning">文件中没有报告年度，无法判断它是哪一年的报告。请填写本次要新建的报告年度（上年报告按其前一年处理）。</p>}
       <div className="field-row">
         <label htmlFor="import-year">本次报告年度</label>
@@ -320,11 +328,27 @@ function CarryNotesDialog({ notes }: { notes: CarryOverNote[] }) {
 }
 
 /** 打开 was given a Word or text report: it cannot be opened, but it can start this year's report. */
+/** 打开 read another kind of report file: what was recognized; the report is new and not saved yet. */
+function OpenedImportDialog({ imported }: { imported: ImportedReport }) {
+  const editor = useEditorContext();
+  return (
+    <Modal title="已导入为新报告" onClose={() => editor.actions.openDialog(null)}>
+      <ImportSummary imported={imported} errorsNote={(n) => `报告中有 ${n} 处错误，请核对：`} />
+      <p>这份报告尚未保存。点“保存”时选择保存位置，将保存为年报文件（.nianbao），原文件不会被改动。</p>
+      <div className="buttons">
+        <button type="button" className="primary" autoFocus onClick={() => editor.actions.openDialog(null)}>
+          确定
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
 function NotReportFileDialog({ message }: { message: string }) {
   const editor = useEditorContext();
   return (
     <Modal title="无法打开" onClose={() => editor.actions.openDialog(null)}>
-      <p>{message}。“打开”只能打开年报软件保存的 .nianbao 文件。</p>
+      <p>{message}。“打开”可以打开年报文件（.nianbao），以及 Word、WPS、PDF、文本和网页格式的报告。</p>
       <p>
         如果这是上年的报告（Word 文档或文本），可以用它作模板新建本年度报告：点下面的按钮，再选一次这个文件。
       </p>
@@ -362,6 +386,8 @@ export function Dialogs() {
       return <CheckDialog />;
     case 'carryNotes':
       return <CarryNotesDialog notes={dialog.notes} />;
+    case 'openedImport':
+      return <OpenedImportDialog imported={dialog.imported} />;
     case 'notReportFile':
       return <NotReportFileDialog message={dialog.message} />;
     case 'help':

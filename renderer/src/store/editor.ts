@@ -53,6 +53,8 @@ export type DialogState =
   | { kind: 'export'; format: ExportKind }
   | { kind: 'check' }
   | { kind: 'carryNotes'; notes: CarryOverNote[] }
+  /** 打开 read a Word, WPS, text or web-page report as a new report: what the import recognized. */
+  | { kind: 'openedImport'; imported: ImportedReport }
   /** 打开 was given a file the app did not save (a Word or text report): offer to start from it instead. */
   | { kind: 'notReportFile'; message: string }
   | { kind: 'help' }
@@ -62,6 +64,8 @@ export interface EditorState {
   /** null until a report is created, opened, imported or recovered. */
   report: Report | null;
   file: OpenFile | null;
+  /** For a report 打开 imported from another kind of file and not saved yet: that file's name. */
+  importedFrom: string | null;
   /** The report object as last saved or opened; the document is dirty when it differs. */
   savedReport: Report | null;
   page: PageKey;
@@ -77,6 +81,7 @@ export interface LoadOptions {
   /** Whether the report is what is on disk (opened, saved); imported and recovered ones are not. */
   saved?: boolean;
   notice?: Notice | null;
+  importedFrom?: string | null;
 }
 
 type History = { report: Report | null };
@@ -88,7 +93,7 @@ const HISTORY_LIMIT = 200;
 export const TYPING_GROUP_IDLE_MS = 1200;
 
 export function createEditorStore(): EditorStore {
-  const initial: EditorState = { report: null, file: null, savedReport: null, page: 'info', focus: null, notice: null, dialog: null, printing: false };
+  const initial: EditorState = { report: null, file: null, importedFrom: null, savedReport: null, page: 'info', focus: null, notice: null, dialog: null, printing: false };
   return createStore<EditorState>()(
     temporal<EditorState, [], [], History>(
       () => initial,
@@ -189,6 +194,7 @@ export function editorActions(store: EditorStore) {
       store.setState({
         report,
         file: options.file ?? null,
+        importedFrom: options.importedFrom ?? null,
         savedReport: options.saved ? report : null,
         page: 'info',
         focus: null,
@@ -201,12 +207,12 @@ export function editorActions(store: EditorStore) {
     close() {
       endTyping();
       // A notice about the report just closed ("已打开：…") does not belong on the start page.
-      store.setState({ report: null, file: null, savedReport: null, page: 'info', focus: null, notice: null });
+      store.setState({ report: null, file: null, importedFrom: null, savedReport: null, page: 'info', focus: null, notice: null });
       store.temporal.getState().clear();
     },
 
     markSaved(file: OpenFile, report: Report) {
-      store.setState({ file, savedReport: report });
+      store.setState({ file, importedFrom: null, savedReport: report });
     },
 
     /** A keystroke in a cell: the raw text as it now stands. */

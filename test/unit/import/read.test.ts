@@ -95,8 +95,8 @@ describe('readReportBytes reads each kind with its reader, whatever the name', (
     ['an empty file', () => new Uint8Array(0), '上年.txt', READ_MESSAGES.empty],
     ['an empty file named .docx', () => new Uint8Array(0), '上年.docx', READ_MESSAGES.empty],
     ['a password-protected .docx', () => ole('EncryptedPackage'), '上年.docx', READ_MESSAGES.encrypted],
-    ['a Word 97 .doc', () => ole('WordDocument'), '上年.doc', READ_MESSAGES.word97],
-    ['a WPS .wps named .txt', () => ole('WordDocument'), '上年.txt', READ_MESSAGES.word97],
+    ['a damaged Word 97 .doc', () => ole('WordDocument'), '上年.doc', READ_MESSAGES.docDamaged],
+    ['a damaged WPS .wps named .txt', () => ole('WordDocument'), '上年.txt', READ_MESSAGES.docDamaged],
     ['RTF named .doc', () => utf8('{\\rtf1\\ansi x}'), '上年.doc', READ_MESSAGES.rtf],
     ['a PDF that is only a header, named .txt', () => utf8('%PDF-1.7\n'), '上年.txt', PDF_MESSAGES.damaged],
     ['random bytes named .docx', () => new Uint8Array([0x13, 0x37, 0xc3, 0x28, 0xff, 0x00, 0x9a, 0x41]), '上年.docx', READ_MESSAGES.notWord],
@@ -106,7 +106,8 @@ describe('readReportBytes reads each kind with its reader, whatever the name', (
 
   it('says a password-protected .docx has a password, not that it is an old .doc', () => {
     expect(READ_MESSAGES.encrypted).toContain('文件设置了打开密码');
-    expect(READ_MESSAGES.word97).toBe('暂不支持 Word 97-2003 (.doc) 文件，请用 Word 或 WPS 另存为 .docx 后再试');
+    expect(READ_MESSAGES.docEncrypted).toContain('文件设置了打开密码');
+    expect(READ_MESSAGES.docDamaged).not.toContain('密码');
   });
 
   it('refuses random bytes without a Word name as text it cannot decode', async () => {

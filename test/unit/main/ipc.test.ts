@@ -182,8 +182,15 @@ describe('files dropped on the window', () => {
     expect(await dropped({ path: folder, size: info.size, lastModified: Math.floor(info.mtimeMs) })).toEqual([]);
   });
 
+  it('opens a dropped Word report too (打开 imports it as a new report)', async () => {
+    const word = join(dir, '上年.docx');
+    await writeFile(word, 'PK');
+    const info = await stat(word);
+    expect(await dropped({ path: word, size: info.size, lastModified: Math.floor(info.mtimeMs) })).toEqual([word]);
+  });
+
   it('grants nothing for a file that is not a report', async () => {
-    const other = join(dir, 'secret.txt');
+    const other = join(dir, 'secret.key');
     await writeFile(other, 'secret');
     const info = await stat(other);
     expect(await dropped({ path: other, size: info.size, lastModified: Math.floor(info.mtimeMs) })).toEqual([]);

@@ -15,9 +15,13 @@ import { PathGrants } from '../../../electron/services/grants.ts';
 import { createBridgeHandlers, documentTitle } from '../../../electron/services/handlers.ts';
 import type { HandlerDeps, WindowPort } from '../../../electron/services/handlers.ts';
 import { RecentFiles } from '../../../electron/services/recent.ts';
+import { sampleDoc } from '../../fixtures/doc/index.ts';
+import { HUAIAN_2024 } from '../../fixtures/samples/index.ts';
 
 let dir: string;
 let answers: (string | null)[];
+/** The names each save dialog suggested. */
+let suggestions: string[];
 let handlers: BridgeHandlers;
 let windowPort: WindowPort & { states: unknown[] };
 const PDF_BYTES = new TextEncoder().encode('%PDF-1.7 stand-in');
@@ -26,7 +30,8 @@ class ScriptedDialogs implements DialogPort {
   async chooseOpen() {
     return answers.shift() ?? null;
   }
-  async chooseSave() {
+  async chooseSave(_kind: unknown, suggestedName: string) {
+    suggestions.push(suggestedName);
     return answers.shift() ?? null;
   }
   async askUnsavedChanges(): Promise<UnsavedChoice> {
@@ -40,6 +45,7 @@ class ScriptedDialogs implements DialogPort {
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'nianbao-handlers-'));
   answers = [];
+  suggestions = [];
   const states: unknown[] = [];
   windowPort = { states, print: vi.fn(async () => undefined), printToPdf: vi.fn(async () => PDF_BYTES), showDocumentState: (s) => void states.push(s), confirmClose: vi.fn() };
   handlers = createBridgeHandlers(deps());
@@ -101,6 +107,23 @@ describe('bridge handlers', () => {
     expect(await handlers.exportDocx(report, { layout: 'official', blankAsZero: false, findingsSheet: false })).toEqual({ ok: true, value: null });
   });
 
+  it('opens a Word 97 .doc as a new, unsaved report imported through the front door; 保存 suggests its name as .nianbao', async () => {
+    const path = join(dir, '淮安2024.doc');
+    await writeFile(path, sampleDoc(HUAIAN_2024));
+    answers = [path];
+    const result = await handlers.openReport();
+    if (!result.ok || !result.value) throw new Error('not opened');
+    expect(result.value.importReport?.source).toBe('doc');
+    expect(result.value.report.organ).toBe('淮安市人民政府');
+    // The renderer tells the file side it holds an unsaved report imported from the file.
+    await handlers.setDocumentState({ path: null, year: 2024, dirty: true, importedFrom: result.value.name });
+    expect(windowPort.states.at(-1)).toEqual({ name: null, year: 2024, dirty: true, importedFrom: '淮安2024.doc' });
+    answers = [join(dir, '淮安2024')];
+    expect(await handlers.saveReportAs(result.value.report)).toMatchObject({ ok: true, value: { name: '淮安2024.nianbao' } });
+    expect(suggestions).toEqual(['淮安2024.nianbao']);
+    expect(await handlers.listRecent()).toMatchObject({ ok: true, value: [{ path: join(dir, '淮安2024.nianbao') }] });
+  });
+
   it('reports an unreadable file in Chinese instead of throwing', async () => {
     const path = join(dir, 'bad.nianbao');
     await writeFile(path, 'not json');
@@ -135,17 +158,17 @@ describe('bridge handlers', () => {
     expect(result).toMatchObject({ ok: true, value: { name: '2023.txt', importReport: { source: 'text' } } });
   });
 
-  it('asks to save old Word files as .docx', async () => {
+  it('says a damaged old Word file is damaged', async () => {
     const path = join(dir, 'old.doc');
     await writeFile(path, new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
     answers = [path];
-    expect(await handlers.importLastYear()).toEqual({ ok: false, message: READ_MESSAGES.word97 });
+    expect(await handlers.importLastYear()).toEqual({ ok: false, message: READ_MESSAGES.docDamaged });
   });
 
   it.each<[string, number[], string]>([
     ['random bytes named .docx', [0x13, 0x37, 0xc3, 0x28, 0xff, 0x00, 0x9a, 0x41], DOCX_MESSAGES.notDocx],
+    ['an old Word file named .txt', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], READ_MESSAGES.docDamaged],
     ['a damaged PDF named .txt', [...new TextEncoder().encode('%PDF-1.7\n')], PDF_MESSAGES.damaged],
-    ['an old Word file named .txt', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], READ_MESSAGES.word97],
     ['a password-protected .docx', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...[...'EncryptedPackage'].flatMap((c) => [c.charCodeAt(0), 0])], READ_MESSAGES.encrypted],
   ])('tells of %s in the same words as the CLI', async (what, bytes, message) => {
     const path = join(dir, what.endsWith('.docx') ? '上年.docx' : '上年.txt');
@@ -194,7 +217,7 @@ describe('bridge handlers', () => {
   it('shows the document state and refuses a foreign path in it', async () => {
     expect((await handlers.setDocumentState({ path: '/etc/passwd', year: 2024, dirty: true })).ok).toBe(false);
     expect((await handlers.setDocumentState({ path: null, year: 2024, dirty: true })).ok).toBe(true);
-    expect(windowPort.states).toEqual([{ name: null, year: 2024, dirty: true }]);
+    expect(windowPort.states).toEqual([{ name: null, year: 2024, dirty: true, importedFrom: null }]);
   });
 
   it('passes print and close answers to the window', async () => {
@@ -209,5 +232,6 @@ describe('documentTitle', () => {
   it('shows the unsaved mark, the name and the year', () => {
     expect(documentTitle({ name: 'a.nianbao', year: 2024, dirty: true }, '年报')).toBe('● a.nianbao - 2024年度 - 年报');
     expect(documentTitle({ name: null, year: null, dirty: false }, '年报')).toBe('未命名 - 年报');
+    expect(documentTitle({ name: null, year: 2024, dirty: true, importedFrom: '上年.doc' }, '年报')).toBe('● 未命名（导入自“上年.doc”） - 2024年度 - 年报');
   });
 });
