@@ -21,7 +21,7 @@ export async function checkFolder(dir: string, json: boolean, io: Io): Promise<n
       io.out(unitLine(read.unit));
       reports.push({ unit: read.unit, findings: [] });
     }
-  });
+  }, [], io.err);
   if (json) {
     io.out(JSON.stringify({ reports: reports.map((r) => folderReportJson(r.unit, r.findings)), unreadable }, null, 2));
   } else {
@@ -39,7 +39,7 @@ export async function summarizeFolder(dir: string, year: number, rosterFile: str
   // Read the roster first: a wrong path should not cost a pass over the folder.
   const roster = rosterFile === null ? null : parseRoster(decodeText(await readFileCapped(rosterFile, MAX_ROSTER_BYTES)));
   const units: CountyUnit[] = [];
-  const unreadable = await readFolder(dir, (read) => units.push(read.unit), rosterFile === null ? [] : [rosterFile]);
+  const unreadable = await readFolder(dir, (read) => units.push(read.unit), rosterFile === null ? [] : [rosterFile], io.err);
   const summary = summarize(units, { year, format: formatForYear(year) });
   if (summary.units.length === 0) {
     io.err(`错误：文件夹中没有可汇总的${year}年度报告（读取 ${units.length} 份，无法读取 ${unreadable.length} 个文件）`);
