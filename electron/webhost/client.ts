@@ -32,6 +32,8 @@ const DIALOGS: Record<string, 'open' | 'save' | 'unsaved'> = {
   exportText: 'save',
   exportHtml: 'save',
   askUnsavedChanges: 'unsaved',
+  countyChooseFolder: 'open',
+  countyOpenRoster: 'open',
 };
 
 // Which methods are busy work once their dialog is answered, and the label's kind.

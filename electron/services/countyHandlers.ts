@@ -1,0 +1,175 @@
+/**
+ * The file side of the 汇总与审核 page: one folder at a time, read through
+ * the folder service (countyFolder.ts) in the import workers, with its
+ * progress polled by the page and a cancel. What stays in memory is the
+ * table's rows, each unit's input numbers for the 汇总 and, up to
+ * MAX_KEPT_REPORTS, the reports themselves (about 100 KB each) so a unit
+ * opens at once; past the cap a unit is read again when opened.
+ */
+import { basename, join } from 'node:path';
+import { fail, ok, type BridgeResult } from '../../shared/bridge.ts';
+import { checkReport } from '../../shared/checks/index.ts';
+import type { CountyProgress, CountyRead, CountyRow, CountySummary, CountyUnitView } from '../../shared/countyBridge.ts';
+import { parseRoster, summarize, type CountyUnit } from '../../shared/county/index.ts';
+import type { FormatId } from '../../shared/formats/types.ts';
+import { decodeText } from '../../shared/import/text.ts';
+import type { Report } from '../../shared/model/report.ts';
+import { readCountyFolder, readUnit, type ReadBytes } from './countyFolder.ts';
+import type { DialogPort, FolderDialogPort } from './dialogs.ts';
+import { FileError, isClerkError, messageOf } from './errors.ts';
+import { readFileCapped } from './files.ts';
+import type { PathGrants } from './grants.ts';
+
+/** About 30 MB of reports; beyond it units are read again when opened. */
+export const MAX_KEPT_REPORTS = 300;
+/** A roster of a few thousand names is far below this. */
+const MAX_ROSTER_BYTES = 1024 * 1024;
+
+const REFUSED_FOLDER = '该文件夹未经您在本程序中选择，已拒绝访问。';
+const NOT_READ = '请先选择并读取文件夹。';
+const UNKNOWN_UNIT = '该文件不在已读取的文件夹列表中，请重新读取文件夹。';
+const NO_FOLDER_DIALOG = '此运行方式不能选择文件夹。';
+
+export interface CountyDeps {
+  dialogs: DialogPort;
+  folderDialog?: FolderDialogPort;
+  grants: PathGrants;
+  /** The import workers' readers, one lane each (readReportBytes behind them). */
+  readers: readonly ReadBytes[];
+  log?: (error: unknown) => void;
+}
+
+interface FolderState {
+  folder: string;
+  units: Map<string, CountyUnit>;
+  reports: Map<string, Report>;
+}
+
+export interface CountyHandlers {
+  countyChooseFolder(): Promise<BridgeResult<{ path: string; name: string } | null>>;
+  countyRead(folder: string): Promise<BridgeResult<CountyRead>>;
+  countyProgress(): Promise<BridgeResult<CountyProgress>>;
+  countyCancel(): Promise<BridgeResult<null>>;
+  countyUnit(folder: string, file: string): Promise<BridgeResult<CountyUnitView>>;
+  countySummary(folder: string, request: { year: number; format: FormatId }): Promise<BridgeResult<CountySummary>>;
+  countyOpenRoster(): Promise<BridgeResult<string[] | null>>;
+}
+
+function rowOf(unit: CountyUnit): CountyRow {
+  const { inputs: _inputs, ...row } = unit;
+  return { ...row, copiedShare: null, previousFile: null };
+}
+
+export function createCountyHandlers(deps: CountyDeps): CountyHandlers {
+  let state: FolderState | null = null;
+  let reading: { controller: AbortController; progress: NonNullable<CountyProgress> } | null = null;
+
+  async function guard<T>(fallback: string, run: () => Promise<BridgeResult<T>>): Promise<BridgeResult<T>> {
+    try {
+      return await run();
+    } catch (error) {
+      if (!isClerkError(error)) deps.log?.(error);
+      return fail(messageOf(error, fallback));
+    }
+  }
+
+  /** The folder's state when `folder` is the one read last; else why not. */
+  function stateOf(folder: string): FolderState | string {
+    if (!deps.grants.has(folder)) return REFUSED_FOLDER;
+    if (state === null || state.folder !== folder) return NOT_READ;
+    return state;
+  }
+
+  async function read(folder: string): Promise<CountyRead> {
+    reading?.controller.abort();
+    const own = { controller: new AbortController(), progress: { done: 0, total: 0 } };
+    reading = own;
+    const next: FolderState = { folder, units: new Map(), reports: new Map() };
+    let dropped = 0;
+    try {
+      const result = await readCountyFolder(
+        folder,
+        ({ unit, report }) => {
+          next.units.set(unit.file, unit);
+          if (next.reports.size < MAX_KEPT_REPORTS) next.reports.set(unit.file, report);
+          else dropped++;
+        },
+        { readers: deps.readers, signal: own.controller.signal, onProgress: (p) => void (own.progress = p) },
+      );
+      state = next;
+      const notes = [...result.limits];
+      if (dropped > 0) notes.push(`报告超过 ${MAX_KEPT_REPORTS} 份，其余 ${dropped} 份在点开时重新读取`);
+      return {
+        folder: { path: folder, name: basename(folder) },
+        rows: [...next.units.values()].map(rowOf),
+        unreadable: result.unreadable,
+        notes,
+        cancelled: result.cancelled,
+      };
+    } finally {
+      if (reading === own) reading = null;
+    }
+  }
+
+  async function unitView(current: FolderState, file: string): Promise<CountyUnitView> {
+    const kept = current.reports.get(file);
+    if (kept) return { file, report: kept, findings: checkReport(kept) };
+    // `file` is a name the folder walk gave (the caller checked), so it lies inside the folder.
+    const again = await readUnit(current.folder, join(current.folder, ...file.split('/')), deps.readers[0]!);
+    if (!('unit' in again)) throw new FileError(again.message);
+    return { file, report: again.report, findings: again.findings };
+  }
+
+  return {
+    countyChooseFolder: () =>
+      guard('选择文件夹失败：发生意外错误。', async () => {
+        if (!deps.folderDialog) return fail(NO_FOLDER_DIALOG);
+        const path = await deps.folderDialog.chooseFolder();
+        if (path === null) return ok(null);
+        deps.grants.grant(path);
+        return ok({ path, name: basename(path) });
+      }),
+
+    countyRead: (folder) =>
+      guard('读取文件夹失败：发生意外错误。', async () => {
+        if (!deps.grants.has(folder)) return fail(REFUSED_FOLDER);
+        return ok(await read(folder));
+      }),
+
+    countyProgress: async () => ok(reading ? { ...reading.progress } : null),
+
+    countyCancel: async () => {
+      reading?.controller.abort();
+      return ok(null);
+    },
+
+    countyUnit: (folder, file) =>
+      guard('打开该单位的报告失败：发生意外错误。', async () => {
+        const current = stateOf(folder);
+        if (typeof current === 'string') return fail(current);
+        if (!current.units.has(file)) return fail(UNKNOWN_UNIT);
+        return ok(await unitView(current, file));
+      }),
+
+    countySummary: (folder, request) =>
+      guard('汇总失败：发生意外错误。', async () => {
+        const current = stateOf(folder);
+        if (typeof current === 'string') return fail(current);
+        const summary = summarize([...current.units.values()], { year: request.year, format: request.format, organ: `${basename(folder)}（汇总）` });
+        return ok({
+          year: summary.year,
+          format: summary.format,
+          units: summary.units.map((u) => ({ file: u.file, organ: u.organ })),
+          excluded: summary.excluded,
+          report: summary.report,
+        });
+      }),
+
+    countyOpenRoster: () =>
+      guard('读取名单失败：发生意外错误。', async () => {
+        const path = await deps.dialogs.chooseOpen('roster');
+        if (path === null) return ok(null);
+        return ok(parseRoster(decodeText(await readFileCapped(path, MAX_ROSTER_BYTES))));
+      }),
+  };
+}

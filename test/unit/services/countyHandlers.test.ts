@@ -1,0 +1,81 @@
+/**
+ * The 汇总与审核 file side over a real folder: only a chosen folder is read,
+ * only a unit the read listed is opened, and the 汇总 it returns adds up
+ * the counted units' own values.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCountyHandlers, type CountyHandlers } from '../../../electron/services/countyHandlers.ts';
+import type { DialogPort } from '../../../electron/services/dialogs.ts';
+import { PathGrants } from '../../../electron/services/grants.ts';
+import { readReportBytes } from '../../../shared/import/read.ts';
+import { evaluateReport } from '../../../shared/model/values.ts';
+import { buildCountyFolder, type CountyFolder } from '../../fixtures/countyFolder.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'nianbao-county-handlers-'));
+const dir = join(root, '各单位年报');
+let folder: CountyFolder;
+let county: CountyHandlers;
+const grants = new PathGrants();
+let rosterAnswer: string | null = null;
+
+const dialogs: DialogPort = {
+  chooseOpen: async () => rosterAnswer,
+  chooseSave: async () => null,
+  askUnsavedChanges: async () => 'cancel',
+  askSaveConflict: async () => 'cancel',
+};
+
+beforeAll(async () => {
+  folder = await buildCountyFolder(dir, root);
+  county = createCountyHandlers({ dialogs, folderDialog: { chooseFolder: async () => dir }, grants, readers: [readReportBytes] });
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('county handlers', () => {
+  it('refuses a folder the clerk did not choose', async () => {
+    const result = await county.countyRead(root);
+    expect(result.ok).toBe(false);
+  });
+
+  it('reads the chosen folder: a row per report, the unreadable file with its reason', async () => {
+    const chosen = await county.countyChooseFolder();
+    expect(chosen).toEqual({ ok: true, value: { path: dir, name: '各单位年报' } });
+    const read = await county.countyRead(dir);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.value.rows.map((r) => r.file).sort()).toEqual([...Object.keys(folder.counted), ...Object.keys(folder.excluded)].sort());
+    expect(read.value.unreadable.map((u) => u.file)).toEqual([folder.unreadable]);
+    expect(read.value.cancelled).toBe(false);
+    expect(await county.countyProgress()).toEqual({ ok: true, value: null });
+  });
+
+  it('opens a listed unit with its findings, and refuses a name the read did not list', async () => {
+    const unit = await county.countyUnit(dir, '淮安市2024.docx');
+    if (!unit.ok) throw new Error(unit.message);
+    expect(unit.value.report.organ).toBe(folder.counted['淮安市2024.docx']!.organ);
+    expect(Array.isArray(unit.value.findings)).toBe(true);
+    expect((await county.countyUnit(dir, '../外面.txt')).ok).toBe(false);
+    expect((await county.countyUnit(dir, '名单.txt')).ok).toBe(false);
+  });
+
+  it('sums one year and format over the counted units, listing the rest with reasons', async () => {
+    const summary = await county.countySummary(dir, { year: 2024, format: 'gov2021' });
+    if (!summary.ok) throw new Error(summary.message);
+    expect(summary.value.units.map((u) => u.file).sort()).toEqual(Object.keys(folder.counted).sort());
+    for (const [file, word] of Object.entries(folder.excluded)) {
+      expect(summary.value.excluded.find((e) => e.file === file)?.reason).toContain(word);
+    }
+    const cell = 'requests.new.total';
+    const summed = evaluateReport(summary.value.report).cells.get(cell)?.value;
+    const own = Object.values(folder.counted).reduce((sum, r) => sum + (evaluateReport(r).cells.get(cell)?.computed ?? 0), 0);
+    expect(summed).toBe(own);
+  });
+
+  it('reads a roster file chosen in the dialog as names', async () => {
+    rosterAnswer = folder.roster;
+    const roster = await county.countyOpenRoster();
+    expect(roster).toEqual({ ok: true, value: folder.rosterNames });
+  });
+});
