@@ -18,7 +18,7 @@ import { EDITOR_COMMAND_IDS, type EditorCommandId } from './commands.ts';
 import { MAX_SHORT_TEXT, MAX_TEXT, ReportSchema, formatIdSchema, yearSchema } from './file/schema.ts';
 import type { Report } from './model/report.ts';
 import type { ImportReport } from './import/types.ts';
-import type { CountyFolderRef, CountyProgress, CountyRead, CountySummary, CountySummaryRequest, CountyUnitView } from './countyBridge.ts';
+import type { CountyFolderRef, CountyProgress, CountyRead, CountySummary, CountySummaryRequest, CountyUnitView, VerdictInput, Verdicts } from './countyBridge.ts';
 import {
   CountyFolderRefSchema,
   CountyProgressSchema,
@@ -26,7 +26,10 @@ import {
   CountySummaryRequestSchema,
   CountySummarySchema,
   CountyUnitViewSchema,
+  VerdictInputSchema,
+  VerdictsSchema,
   countyFolderSchema,
+  findingKeyArgSchema,
   unitFileSchema,
 } from './countyBridge.ts';
 
@@ -282,6 +285,10 @@ export interface NianbaoApi {
   countySummary(folder: string, request: CountySummaryRequest): Promise<BridgeResult<CountySummary>>;
   /** A roster file (one name a line) chosen in a dialog, as names; null when cancelled. */
   countyOpenRoster(): Promise<BridgeResult<string[] | null>>;
+  /** The office's verdict on one finding of a unit (null removes it), kept in the folder's workspace file; the folder's verdicts after. */
+  countySetVerdict(folder: string, file: string, findingKey: string, verdict: VerdictInput | null): Promise<BridgeResult<Verdicts>>;
+  /** Keeps the roster in the folder's workspace file (an empty list removes it). */
+  countySetRoster(folder: string, roster: string[]): Promise<BridgeResult<null>>;
 }
 
 // ---------------------------------------------------------------------------
@@ -339,6 +346,16 @@ export const BRIDGE = {
     result: CountySummarySchema,
   },
   countyOpenRoster: { channel: CHANNELS.countyOpenRoster, args: z.tuple([]), result: z.array(z.string().max(MAX_SHORT_TEXT)).nullable() },
+  countySetVerdict: {
+    channel: CHANNELS.countySetVerdict,
+    args: z.tuple([countyFolderSchema, unitFileSchema, findingKeyArgSchema, VerdictInputSchema.nullable()]),
+    result: VerdictsSchema,
+  },
+  countySetRoster: {
+    channel: CHANNELS.countySetRoster,
+    args: z.tuple([countyFolderSchema, z.array(z.string().min(1).max(500)).max(100_000)]),
+    result: nothing,
+  },
 } as const;
 
 export { BUSY_CHANNEL, CHANNELS, DROPPED_FILE_CHANNEL, MENU_COMMAND_CHANNEL } from './bridgeChannels.ts';

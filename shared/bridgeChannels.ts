@@ -27,6 +27,8 @@ export const CHANNELS = {
   countyUnit: 'nianbao:countyUnit',
   countySummary: 'nianbao:countySummary',
   countyOpenRoster: 'nianbao:countyOpenRoster',
+  countySetVerdict: 'nianbao:countySetVerdict',
+  countySetRoster: 'nianbao:countySetRoster',
 } as const;
 
 /** The file side pushes MenuCommands to the renderer on this channel. */

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import type { Finding } from './checks/types.ts';
+import { VERDICTS, type Verdict } from './county/workspace.ts';
 import { MAX_SHORT_TEXT, MAX_TEXT, ReportSchema, formatIdSchema, yearSchema } from './file/schema.ts';
 import { SECTION_KEYS, type SectionKey } from './formats/types.ts';
 
@@ -48,6 +49,19 @@ export type CountyRow = z.infer<typeof CountyRowSchema>;
 export const UnreadableSchema = z.strictObject({ file: unitFileSchema, message: z.string().max(MAX_TEXT) });
 export type Unreadable = z.infer<typeof UnreadableSchema>;
 
+/** The office's verdict on one finding (shared/county/workspace.ts). */
+export const VerdictSchema = z.strictObject({ verdict: z.enum(VERDICTS), comment: z.string().max(10_000), at: z.string().max(100) });
+const _verdictSchemaMatchesModel: z.ZodType<Verdict> = VerdictSchema;
+/** What setting a verdict sends: the time is the file side's. */
+export const VerdictInputSchema = VerdictSchema.omit({ at: true });
+export type VerdictInput = z.infer<typeof VerdictInputSchema>;
+
+const findingKeySchema = z.string().min(1).max(1000);
+export const findingKeyArgSchema = findingKeySchema;
+/** Verdicts by file, then by finding key. */
+export const VerdictsSchema = z.record(unitFileSchema, z.record(findingKeySchema, VerdictSchema));
+export type Verdicts = z.infer<typeof VerdictsSchema>;
+
 export const CountyReadSchema = z.strictObject({
   folder: CountyFolderRefSchema,
   rows: z.array(CountyRowSchema).max(MAX_UNITS),
@@ -56,6 +70,9 @@ export const CountyReadSchema = z.strictObject({
   notes: z.array(shortText).max(20),
   /** The read was stopped by 取消: the rows are the files read before. */
   cancelled: z.boolean(),
+  /** From the workspace file in the folder (年报汇总审核.json); empty when there is none. */
+  verdicts: VerdictsSchema,
+  roster: z.array(shortText).max(100_000),
 });
 export type CountyRead = z.infer<typeof CountyReadSchema>;
 

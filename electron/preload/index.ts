@@ -39,6 +39,8 @@ const api: NianbaoApi = {
   countyUnit: invoke(CHANNELS.countyUnit),
   countySummary: invoke(CHANNELS.countySummary),
   countyOpenRoster: invoke(CHANNELS.countyOpenRoster),
+  countySetVerdict: invoke(CHANNELS.countySetVerdict),
+  countySetRoster: invoke(CHANNELS.countySetRoster),
   onMenuCommand(callback) {
     // The IPC event (with its sender) stays on this side of the isolation.
     const listener = (_event: IpcRendererEvent, command: MenuCommand) => callback(command);

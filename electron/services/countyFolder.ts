@@ -9,7 +9,7 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../../shared/checks/types.ts';
-import { digestUnit, type CountyUnit } from '../../shared/county/index.ts';
+import { WORKSPACE_FILE_NAME, digestUnit, type CountyUnit } from '../../shared/county/index.ts';
 import type { ImportResult } from '../../shared/import/types.ts';
 import type { Report } from '../../shared/model/report.ts';
 import { messageOf } from './errors.ts';
@@ -62,11 +62,8 @@ export const MAX_FILES = 5_000;
 /** The docx reader has its own, smaller caps; this only keeps huge files off the heap. */
 export const MAX_INPUT_BYTES = 100 * 1024 * 1024;
 
-/** The office's own notes in the folder (shared/county/workspace.ts names it) are never a unit's report. */
-const WORKSPACE_FILE = '年报汇总审核.json';
-
 function skipped(name: string): boolean {
-  return name.startsWith('.') || isTempName(name) || /\.bak$/i.test(name) || /^~\$/.test(name) || name === WORKSPACE_FILE;
+  return name.startsWith('.') || isTempName(name) || /\.bak$/i.test(name) || /^~\$/.test(name) || name === WORKSPACE_FILE_NAME;
 }
 
 const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);

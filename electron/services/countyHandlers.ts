@@ -9,15 +9,29 @@
 import { basename, join } from 'node:path';
 import { fail, ok, type BridgeResult } from '../../shared/bridge.ts';
 import { checkReport } from '../../shared/checks/index.ts';
-import type { CountyProgress, CountyRead, CountyRow, CountySummary, CountyUnitView } from '../../shared/countyBridge.ts';
-import { parseRoster, summarize, type CountyUnit } from '../../shared/county/index.ts';
+import type { CountyProgress, CountyRead, CountyRow, CountySummary, CountyUnitView, VerdictInput, Verdicts } from '../../shared/countyBridge.ts';
+import {
+  WORKSPACE_FILE_NAME,
+  copiedProseShare,
+  emptyWorkspace,
+  findPreviousYear,
+  parseRoster,
+  parseWorkspace,
+  serializeWorkspace,
+  setRoster,
+  setVerdict,
+  summarize,
+  type CountyUnit,
+  type Workspace,
+} from '../../shared/county/index.ts';
+import { MAX_WORKSPACE_BYTES } from '../../shared/county/workspace.ts';
 import type { FormatId } from '../../shared/formats/types.ts';
 import { decodeText } from '../../shared/import/text.ts';
 import type { Report } from '../../shared/model/report.ts';
 import { readCountyFolder, readUnit, type ReadBytes } from './countyFolder.ts';
 import type { DialogPort, FolderDialogPort } from './dialogs.ts';
 import { FileError, isClerkError, messageOf } from './errors.ts';
-import { readFileCapped } from './files.ts';
+import { readFileCapped, writeFileAtomic } from './files.ts';
 import type { PathGrants } from './grants.ts';
 
 /** About 30 MB of reports; beyond it units are read again when opened. */
@@ -53,11 +67,47 @@ export interface CountyHandlers {
   countyUnit(folder: string, file: string): Promise<BridgeResult<CountyUnitView>>;
   countySummary(folder: string, request: { year: number; format: FormatId }): Promise<BridgeResult<CountySummary>>;
   countyOpenRoster(): Promise<BridgeResult<string[] | null>>;
+  countySetVerdict(folder: string, file: string, findingKey: string, verdict: VerdictInput | null): Promise<BridgeResult<Verdicts>>;
+  countySetRoster(folder: string, roster: string[]): Promise<BridgeResult<null>>;
 }
 
-function rowOf(unit: CountyUnit): CountyRow {
+/** The folder's workspace file, or an empty one when there is none yet; a broken one is refused in its own words. */
+async function loadWorkspace(folder: string): Promise<{ workspace: Workspace; problem: string | null }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFileCapped(join(folder, WORKSPACE_FILE_NAME), MAX_WORKSPACE_BYTES);
+  } catch (error) {
+    if (error instanceof FileError && error.code === 'ENOENT') return { workspace: emptyWorkspace(), problem: null };
+    throw error;
+  }
+  const parsed = parseWorkspace(bytes);
+  return parsed.ok ? { workspace: parsed.workspace, problem: null } : { workspace: emptyWorkspace(), problem: parsed.message };
+}
+
+/** Read, change, write at once: another clerk's verdicts saved in between are kept. */
+async function changeWorkspace(folder: string, change: (workspace: Workspace) => Workspace): Promise<Workspace> {
+  const { workspace, problem } = await loadWorkspace(folder);
+  // Never overwrite a workspace file we cannot read: the office would lose its notes.
+  if (problem !== null) throw new FileError(problem);
+  const next = change(workspace);
+  await writeFileAtomic(join(folder, WORKSPACE_FILE_NAME), serializeWorkspace(next));
+  return next;
+}
+
+/** Each unit's share of prose copied from its previous year's report, where both reports are kept. */
+function copiedShares(units: readonly CountyUnit[], reports: ReadonlyMap<string, Report>): Map<string, { share: number | null; previous: string }> {
+  const shares = new Map<string, { share: number | null; previous: string }>();
+  for (const [file, previous] of findPreviousYear(units)) {
+    const now = reports.get(file);
+    const before = reports.get(previous.file);
+    if (now && before) shares.set(file, { share: copiedProseShare(now, before), previous: previous.file });
+  }
+  return shares;
+}
+
+function rowOf(unit: CountyUnit, copied: { share: number | null; previous: string } | undefined): CountyRow {
   const { inputs: _inputs, ...row } = unit;
-  return { ...row, copiedShare: null, previousFile: null };
+  return { ...row, copiedShare: copied?.share ?? null, previousFile: copied?.previous ?? null };
 }
 
 export function createCountyHandlers(deps: CountyDeps): CountyHandlers {
@@ -98,13 +148,19 @@ export function createCountyHandlers(deps: CountyDeps): CountyHandlers {
       );
       state = next;
       const notes = [...result.limits];
-      if (dropped > 0) notes.push(`报告超过 ${MAX_KEPT_REPORTS} 份，其余 ${dropped} 份在点开时重新读取`);
+      if (dropped > 0) notes.push(`报告超过 ${MAX_KEPT_REPORTS} 份，其余 ${dropped} 份在点开时重新读取，不计算与上年相同的比例`);
+      const { workspace, problem } = await loadWorkspace(folder);
+      if (problem !== null) notes.push(problem);
+      const units = [...next.units.values()];
+      const copied = copiedShares(units, next.reports);
       return {
         folder: { path: folder, name: basename(folder) },
-        rows: [...next.units.values()].map(rowOf),
+        rows: units.map((unit) => rowOf(unit, copied.get(unit.file))),
         unreadable: result.unreadable,
         notes,
         cancelled: result.cancelled,
+        verdicts: workspace.verdicts,
+        roster: workspace.roster ?? [],
       };
     } finally {
       if (reading === own) reading = null;
@@ -163,6 +219,23 @@ export function createCountyHandlers(deps: CountyDeps): CountyHandlers {
           excluded: summary.excluded,
           report: summary.report,
         });
+      }),
+
+    countySetVerdict: (folder, file, findingKey, verdict) =>
+      guard('保存审核意见失败：发生意外错误。', async () => {
+        const current = stateOf(folder);
+        if (typeof current === 'string') return fail(current);
+        if (!current.units.has(file)) return fail(UNKNOWN_UNIT);
+        const next = await changeWorkspace(folder, (ws) => setVerdict(ws, file, findingKey, verdict));
+        return ok(next.verdicts);
+      }),
+
+    countySetRoster: (folder, roster) =>
+      guard('保存名单失败：发生意外错误。', async () => {
+        const current = stateOf(folder);
+        if (typeof current === 'string') return fail(current);
+        await changeWorkspace(folder, (ws) => setRoster(ws, roster));
+        return ok(null);
       }),
 
     countyOpenRoster: () =>

@@ -46,6 +46,8 @@ export function fakeApi(overrides: Partial<NianbaoApi> = {}): FakeApi {
     countyUnit: vi.fn(async () => ({ ok: false as const, message: '未选择文件夹' })),
     countySummary: vi.fn(async () => ({ ok: false as const, message: '未选择文件夹' })),
     countyOpenRoster: done(null),
+    countySetVerdict: done({}),
+    countySetRoster: done(null),
     onMenuCommand(callback) {
       listeners.add(callback);
       return () => listeners.delete(callback);

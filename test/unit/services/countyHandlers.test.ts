@@ -3,13 +3,14 @@
  * only a unit the read listed is opened, and the 汇总 it returns adds up
  * the counted units' own values.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCountyHandlers, type CountyHandlers } from '../../../electron/services/countyHandlers.ts';
 import type { DialogPort } from '../../../electron/services/dialogs.ts';
 import { PathGrants } from '../../../electron/services/grants.ts';
+import { WORKSPACE_FILE_NAME, parseWorkspace } from '../../../shared/county/index.ts';
 import { readReportBytes } from '../../../shared/import/read.ts';
 import { evaluateReport } from '../../../shared/model/values.ts';
 import { buildCountyFolder, type CountyFolder } from '../../fixtures/countyFolder.ts';
@@ -48,6 +49,13 @@ describe('county handlers', () => {
     expect(read.value.rows.map((r) => r.file).sort()).toEqual([...Object.keys(folder.counted), ...Object.keys(folder.excluded)].sort());
     expect(read.value.unreadable.map((u) => u.file)).toEqual([folder.unreadable]);
     expect(read.value.cancelled).toBe(false);
+    // The workspace file the fixture left in the folder comes back with the rows.
+    expect(Object.keys(read.value.verdicts)).toEqual(['平潭.nianbao']);
+    // 洪泽区 sent 2023 too: its copied share is measured against that file.
+    const hongze = read.value.rows.find((r) => r.file === '乡镇/洪泽区2024.txt')!;
+    expect(hongze.previousFile).toBe('2023/洪泽区2023.txt');
+    expect(hongze.copiedShare).toBeGreaterThan(0);
+    expect(read.value.rows.find((r) => r.file === '平潭.nianbao')!.copiedShare).toBeNull();
     expect(await county.countyProgress()).toEqual({ ok: true, value: null });
   });
 
@@ -71,6 +79,22 @@ describe('county handlers', () => {
     const summed = evaluateReport(summary.value.report).cells.get(cell)?.value;
     const own = Object.values(folder.counted).reduce((sum, r) => sum + (evaluateReport(r).cells.get(cell)?.computed ?? 0), 0);
     expect(summed).toBe(own);
+  });
+
+  it('keeps a verdict in the folder\'s workspace file, beside the verdicts already there, and removes it again', async () => {
+    const before = parseWorkspace(new Uint8Array(readFileSync(join(dir, WORKSPACE_FILE_NAME))));
+    if (!before.ok) throw new Error(before.message);
+    const set = await county.countySetVerdict(dir, '淮安市2024.docx', 'some.key', { verdict: '确认', comment: '请更正' });
+    if (!set.ok) throw new Error(set.message);
+    const onDisk = parseWorkspace(new Uint8Array(readFileSync(join(dir, WORKSPACE_FILE_NAME))));
+    if (!onDisk.ok) throw new Error(onDisk.message);
+    expect(onDisk.workspace.verdicts['淮安市2024.docx']?.['some.key']).toMatchObject({ verdict: '确认', comment: '请更正' });
+    for (const [file, byKey] of Object.entries(before.workspace.verdicts)) expect(onDisk.workspace.verdicts[file]).toEqual(byKey);
+    expect(set.value).toEqual(onDisk.workspace.verdicts);
+    await county.countySetVerdict(dir, '淮安市2024.docx', 'some.key', null);
+    const after = parseWorkspace(new Uint8Array(readFileSync(join(dir, WORKSPACE_FILE_NAME))));
+    expect(after.ok && after.workspace.verdicts['淮安市2024.docx']).toBeFalsy();
+    expect((await county.countySetVerdict(dir, '名单.txt', 'k', { verdict: '确认', comment: '' })).ok).toBe(false);
   });
 
   it('reads a roster file chosen in the dialog as names', async () => {

@@ -1,0 +1,146 @@
+/**
+ * The 汇总与审核 page's state: the folder read last, the table's order and
+ * filter, the unit open beside it, the roster and the 汇总. One store per
+ * editor (the page is one of the editor's start-page choices), found by
+ * countyOf(editor).
+ */
+import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { CountyProgress, CountyRead, CountySummary, CountyUnitView } from '../../../shared/countyBridge.ts';
+import type { FormatId } from '../../../shared/formats/types.ts';
+import type { Editor } from '../store/context.tsx';
+import { useEditorContext } from '../store/context.tsx';
+import { DEFAULT_SORT, NO_FILTER, type FilterState, type SortState } from './columns.ts';
+
+export type CountyTab = 'units' | 'roster' | 'summary';
+
+export interface CountyState {
+  /** The page is shown instead of the start page. */
+  open: boolean;
+  read: CountyRead | null;
+  /** While a read is under way; done of total files. */
+  progress: NonNullable<CountyProgress> | null;
+  reading: boolean;
+  /** The last failure, for the clerk. */
+  message: string | null;
+  tab: CountyTab;
+  sort: SortState;
+  filter: FilterState;
+  /** The unit open beside the table. */
+  unit: CountyUnitView | null;
+  roster: string[];
+  summary: CountySummary | null;
+  summaryFor: { year: number; format: FormatId } | null;
+}
+
+export type CountyStore = StoreApi<CountyState>;
+
+/** How often the page asks how far a read is; the file side answers from memory. */
+export const PROGRESS_POLL_MS = 150;
+
+const initial = (): CountyState => ({
+  open: false,
+  read: null,
+  progress: null,
+  reading: false,
+  message: null,
+  tab: 'units',
+  sort: DEFAULT_SORT,
+  filter: NO_FILTER,
+  unit: null,
+  roster: [],
+  summary: null,
+  summaryFor: null,
+});
+
+const stores = new WeakMap<Editor, CountyStore>();
+
+export function countyOf(editor: Editor): CountyStore {
+  let store = stores.get(editor);
+  if (!store) {
+    store = createStore<CountyState>()(initial);
+    stores.set(editor, store);
+  }
+  return store;
+}
+
+export function useCounty<T>(selector: (state: CountyState) => T): T {
+  return useStore(countyOf(useEditorContext()), selector);
+}
+
+export function openCountyPage(editor: Editor): void {
+  countyOf(editor).setState({ open: true });
+}
+
+export function closeCountyPage(editor: Editor): void {
+  countyOf(editor).setState({ open: false });
+}
+
+/** The folder dialog, then the read with its progress polled; a cancelled dialog changes nothing. */
+export async function chooseAndRead(editor: Editor): Promise<void> {
+  const chosen = await editor.api.countyChooseFolder();
+  if (!chosen.ok) return void countyOf(editor).setState({ message: chosen.message });
+  if (chosen.value === null) return;
+  await readFolder(editor, chosen.value.path);
+}
+
+export async function readFolder(editor: Editor, folder: string): Promise<void> {
+  const store = countyOf(editor);
+  store.setState({ reading: true, progress: { done: 0, total: 0 }, message: null, unit: null, summary: null });
+  const poll = setInterval(() => {
+    void editor.api.countyProgress().then((p) => {
+      if (p.ok && p.value && store.getState().reading) store.setState({ progress: p.value });
+    });
+  }, PROGRESS_POLL_MS);
+  try {
+    const result = await editor.api.countyRead(folder);
+    if (result.ok) store.setState({ read: result.value, summaryFor: defaultSummaryFor(result.value) });
+    else store.setState({ message: result.message });
+  } finally {
+    clearInterval(poll);
+    store.setState({ reading: false, progress: null });
+  }
+}
+
+export async function cancelRead(editor: Editor): Promise<void> {
+  await editor.api.countyCancel();
+}
+
+/** The year most units report, in the format most of them use. */
+function defaultSummaryFor(read: CountyRead): { year: number; format: FormatId } | null {
+  const counts = new Map<string, { year: number; format: FormatId; n: number }>();
+  for (const row of read.rows) {
+    if (row.year === null) continue;
+    const key = `${row.year}:${row.format}`;
+    const entry = counts.get(key) ?? { year: row.year, format: row.format, n: 0 };
+    entry.n++;
+    counts.set(key, entry);
+  }
+  const best = [...counts.values()].sort((a, b) => b.n - a.n || b.year - a.year)[0];
+  return best ? { year: best.year, format: best.format } : null;
+}
+
+export async function openUnit(editor: Editor, file: string): Promise<void> {
+  const store = countyOf(editor);
+  const folder = store.getState().read?.folder.path;
+  if (!folder) return;
+  const result = await editor.api.countyUnit(folder, file);
+  if (result.ok) store.setState({ unit: result.value, message: null });
+  else store.setState({ message: result.message });
+}
+
+export async function loadSummary(editor: Editor, request: { year: number; format: FormatId }): Promise<void> {
+  const store = countyOf(editor);
+  const folder = store.getState().read?.folder.path;
+  if (!folder) return;
+  store.setState({ summaryFor: request });
+  const result = await editor.api.countySummary(folder, request);
+  if (result.ok) store.setState({ summary: result.value, message: null });
+  else store.setState({ message: result.message, summary: null });
+}
+
+export async function loadRosterFile(editor: Editor): Promise<void> {
+  const result = await editor.api.countyOpenRoster();
+  if (!result.ok) return void countyOf(editor).setState({ message: result.message });
+  if (result.value !== null) countyOf(editor).setState({ roster: result.value });
+}
