@@ -114,6 +114,12 @@ export const COMMANDS = {
   resetZoom: { label: '实际大小', shortcuts: [{ key: '0', ctrl: true }], runsIn: 'editor', help: '恢复为 100%' },
   help: { label: '帮助', shortcuts: [{ key: 'F1' }], runsIn: 'editor', help: '怎样填写、各种颜色的含义、快捷键' },
   about: { label: '关于年报', runsIn: 'desktop' },
+  // 汇总与审核 (issue 17): the county office's page, a second start-page choice.
+  county: {
+    label: '汇总与审核各单位年报…',
+    runsIn: 'editor',
+    help: '读取一个文件夹中各单位的年报：逐份检查、核对名单、按年度汇总，记录审核意见',
+  },
 } as const satisfies Record<string, CommandDeclaration>;
 
 export type CommandId = keyof typeof COMMANDS;
@@ -157,7 +163,7 @@ export interface MenuDeclaration {
 export const MENUS: readonly MenuDeclaration[] = [
   {
     label: '文件(&F)',
-    items: ['new', 'open', 'importLastYear', 'recent', '-', 'save', 'saveAs', '-', 'exportDocx', 'exportText', 'exportHtml', 'exportPdf', '-', 'print', '-', 'quit'],
+    items: ['new', 'open', 'importLastYear', 'county', 'recent', '-', 'save', 'saveAs', '-', 'exportDocx', 'exportText', 'exportHtml', 'exportPdf', '-', 'print', '-', 'quit'],
   },
   { label: '编辑(&E)', items: ['undo', 'redo', '-', 'cut', 'copy', 'paste', 'selectAll', '-', 'check'] },
   {

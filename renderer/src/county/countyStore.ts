@@ -6,7 +6,7 @@
  */
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { CountyProgress, CountyRead, CountySummary, CountyUnitView } from '../../../shared/countyBridge.ts';
+import type { CountyProgress, CountyRead, CountySummary, CountyUnitView, VerdictInput, Verdicts } from '../../../shared/countyBridge.ts';
 import type { FormatId } from '../../../shared/formats/types.ts';
 import type { Editor } from '../store/context.tsx';
 import { useEditorContext } from '../store/context.tsx';
@@ -29,6 +29,8 @@ export interface CountyState {
   /** The unit open beside the table. */
   unit: CountyUnitView | null;
   roster: string[];
+  /** The office's verdicts on findings, as the folder's workspace file holds them. */
+  verdicts: Verdicts;
   summary: CountySummary | null;
   summaryFor: { year: number; format: FormatId } | null;
 }
@@ -49,6 +51,7 @@ const initial = (): CountyState => ({
   filter: NO_FILTER,
   unit: null,
   roster: [],
+  verdicts: {},
   summary: null,
   summaryFor: null,
 });
@@ -94,7 +97,10 @@ export async function readFolder(editor: Editor, folder: string): Promise<void> 
   }, PROGRESS_POLL_MS);
   try {
     const result = await editor.api.countyRead(folder);
-    if (result.ok) store.setState({ read: result.value, summaryFor: defaultSummaryFor(result.value) });
+    if (result.ok) {
+      const { verdicts, roster } = result.value;
+      store.setState({ read: result.value, verdicts, roster, summaryFor: defaultSummaryFor(result.value) });
+    }
     else store.setState({ message: result.message });
   } finally {
     clearInterval(poll);
@@ -142,5 +148,26 @@ export async function loadSummary(editor: Editor, request: { year: number; forma
 export async function loadRosterFile(editor: Editor): Promise<void> {
   const result = await editor.api.countyOpenRoster();
   if (!result.ok) return void countyOf(editor).setState({ message: result.message });
-  if (result.value !== null) countyOf(editor).setState({ roster: result.value });
+  if (result.value !== null) await setRoster(editor, result.value);
+}
+
+/** Sets (or with null removes) the office's verdict on a finding; the workspace file in the folder keeps it. */
+export async function setVerdict(editor: Editor, file: string, findingKey: string, verdict: VerdictInput | null): Promise<boolean> {
+  const store = countyOf(editor);
+  const folder = store.getState().read?.folder.path;
+  if (!folder) return false;
+  const result = await editor.api.countySetVerdict(folder, file, findingKey, verdict);
+  if (result.ok) store.setState({ verdicts: result.value, message: null });
+  else store.setState({ message: result.message });
+  return result.ok;
+}
+
+/** The roster as the office pasted or loaded it, kept in the workspace file. */
+export async function setRoster(editor: Editor, roster: string[]): Promise<void> {
+  const store = countyOf(editor);
+  store.setState({ roster });
+  const folder = store.getState().read?.folder.path;
+  if (!folder) return;
+  const result = await editor.api.countySetRoster(folder, roster);
+  if (!result.ok) store.setState({ message: result.message });
 }

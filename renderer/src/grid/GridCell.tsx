@@ -20,7 +20,7 @@ import { useImeDraft } from '../components/useImeDraft.ts';
 import { useActions, useEditor } from '../store/context.tsx';
 import { cellView } from '../store/derive.ts';
 import { parseClipboardBlock } from './clipboard.ts';
-import { GridContext } from './gridContext.ts';
+import { GridContext, GridReadOnlyContext } from './gridContext.ts';
 import { moveFrom, placeBlock, type Move } from './gridModel.ts';
 import { revealCell } from './reveal.ts';
 
@@ -85,6 +85,7 @@ function CellTip({ id, anchor, shown, text }: { id: string; anchor: string; show
 
 export const GridCell = memo(function GridCell({ id }: { id: string }) {
   const grid = useContext(GridContext);
+  const locked = useContext(GridReadOnlyContext);
   const actions = useActions();
   const view = useEditor((s) => (s.report ? cellView(s.report, id) : undefined));
 
@@ -110,7 +111,7 @@ export const GridCell = memo(function GridCell({ id }: { id: string }) {
   const isTotal = info.computedBy !== undefined;
   const provenance = entry ? entry.source : isTotal ? 'computed' : 'typed';
   const shown = draft ?? entry?.raw ?? (isTotal && computed !== undefined && computed !== null ? formatCellNumber(computed) : '');
-  const readOnly = isTotal && !entry && !overriding;
+  const readOnly = locked || (isTotal && !entry && !overriding);
 
   const move = (where: Move, target: HTMLInputElement): boolean => {
     actions.endTyping();
@@ -178,11 +179,12 @@ export const GridCell = memo(function GridCell({ id }: { id: string }) {
         }
         return;
       default:
-        if (readOnly && isTyping(event)) setHinting(true);
+        if (readOnly && !locked && isTyping(event)) setHinting(true);
     }
   };
 
   const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {
+    if (locked) return event.preventDefault();
     const block = parseClipboardBlock(event.clipboardData.getData('text/plain'));
     if (!block) return;
     event.preventDefault();
