@@ -75,7 +75,7 @@ export function CountyPage() {
       </div>
       <Progress />
       {message && (
-        <p className="notice error" role="alert">
+        <p className="county-message error" role="alert">
           {message}
         </p>
       )}
@@ -88,7 +88,7 @@ export function CountyPage() {
         <>
           {(read.cancelled || read.notes.length > 0 || read.unreadable.length > 0) && (
             <div className="county-notes">
-              {read.cancelled && <p className="notice">已取消：只列出取消前读取的报告。</p>}
+              {read.cancelled && <p className="county-message">已取消：只列出取消前读取的报告。</p>}
               {read.notes.map((note) => (
                 <p key={note} className="hint">
                   {note}
