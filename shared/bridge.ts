@@ -18,8 +18,9 @@ import { EDITOR_COMMAND_IDS, type EditorCommandId } from './commands.ts';
 import { MAX_SHORT_TEXT, MAX_TEXT, ReportSchema, formatIdSchema, yearSchema } from './file/schema.ts';
 import type { Report } from './model/report.ts';
 import type { ImportReport } from './import/types.ts';
-import type { CountyFolderRef, CountyProgress, CountyRead, CountySummary, CountySummaryRequest, CountyUnitView, VerdictInput, Verdicts } from './countyBridge.ts';
+import type { CountyExportRequest, CountyFolderRef, CountyProgress, CountyRead, CountySummary, CountySummaryRequest, CountyUnitView, VerdictInput, Verdicts } from './countyBridge.ts';
 import {
+  CountyExportRequestSchema,
   CountyFolderRefSchema,
   CountyProgressSchema,
   CountyReadSchema,
@@ -289,6 +290,8 @@ export interface NianbaoApi {
   countySetVerdict(folder: string, file: string, findingKey: string, verdict: VerdictInput | null): Promise<BridgeResult<Verdicts>>;
   /** Keeps the roster in the folder's workspace file (an empty list removes it). */
   countySetRoster(folder: string, roster: string[]): Promise<BridgeResult<null>>;
+  /** 导出汇总表 and the other county exports of the folder read last: save dialog, then the file; null when cancelled. */
+  countyExport(folder: string, request: CountyExportRequest): Promise<BridgeResult<FileRef | null>>;
 }
 
 // ---------------------------------------------------------------------------
@@ -355,6 +358,11 @@ export const BRIDGE = {
     channel: CHANNELS.countySetRoster,
     args: z.tuple([countyFolderSchema, z.array(z.string().min(1).max(500)).max(100_000)]),
     result: nothing,
+  },
+  countyExport: {
+    channel: CHANNELS.countyExport,
+    args: z.tuple([countyFolderSchema, CountyExportRequestSchema]),
+    result: FileRefSchema.nullable(),
   },
 } as const;
 

@@ -29,6 +29,7 @@ export const CHANNELS = {
   countyOpenRoster: 'nianbao:countyOpenRoster',
   countySetVerdict: 'nianbao:countySetVerdict',
   countySetRoster: 'nianbao:countySetRoster',
+  countyExport: 'nianbao:countyExport',
 } as const;
 
 /** The file side pushes MenuCommands to the renderer on this channel. */

@@ -135,3 +135,12 @@ export const CountySummarySchema = z.strictObject({
   report: ReportSchema,
 });
 export type CountySummary = z.infer<typeof CountySummarySchema>;
+
+/** What 汇总与审核 exports: the 汇总 workbook (.xlsx). */
+export const COUNTY_EXPORT_KINDS = ['xlsx'] as const;
+export const CountyExportRequestSchema = z.strictObject({
+  kind: z.enum(COUNTY_EXPORT_KINDS),
+  year: yearSchema,
+  format: formatIdSchema,
+});
+export type CountyExportRequest = z.infer<typeof CountyExportRequestSchema>;

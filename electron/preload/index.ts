@@ -41,6 +41,7 @@ const api: NianbaoApi = {
   countyOpenRoster: invoke(CHANNELS.countyOpenRoster),
   countySetVerdict: invoke(CHANNELS.countySetVerdict),
   countySetRoster: invoke(CHANNELS.countySetRoster),
+  countyExport: invoke(CHANNELS.countyExport),
   onMenuCommand(callback) {
     // The IPC event (with its sender) stays on this side of the isolation.
     const listener = (_event: IpcRendererEvent, command: MenuCommand) => callback(command);

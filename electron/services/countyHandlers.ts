@@ -6,13 +6,14 @@
  * MAX_KEPT_REPORTS, the reports themselves (about 100 KB each) so a unit
  * opens at once; past the cap a unit is read again when opened.
  */
-import { basename, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { fail, ok, type BridgeResult } from '../../shared/bridge.ts';
 import { checkReport } from '../../shared/checks/index.ts';
-import type { CountyProgress, CountyRead, CountyRow, CountySummary, CountyUnitView, VerdictInput, Verdicts } from '../../shared/countyBridge.ts';
+import type { CountyExportRequest, CountyProgress, CountyRead, CountyRow, CountySummary, CountyUnitView, VerdictInput, Verdicts } from '../../shared/countyBridge.ts';
 import {
   WORKSPACE_FILE_NAME,
   copiedProseShare,
+  countyWorkbook,
   emptyWorkspace,
   findPreviousYear,
   parseRoster,
@@ -69,6 +70,7 @@ export interface CountyHandlers {
   countyOpenRoster(): Promise<BridgeResult<string[] | null>>;
   countySetVerdict(folder: string, file: string, findingKey: string, verdict: VerdictInput | null): Promise<BridgeResult<Verdicts>>;
   countySetRoster(folder: string, roster: string[]): Promise<BridgeResult<null>>;
+  countyExport(folder: string, request: CountyExportRequest): Promise<BridgeResult<{ path: string; name: string } | null>>;
 }
 
 /** The folder's workspace file, or an empty one when there is none yet; a broken one is refused in its own words. */
@@ -167,6 +169,25 @@ export function createCountyHandlers(deps: CountyDeps): CountyHandlers {
     }
   }
 
+  const summaryOf = (current: FolderState, year: number, format: FormatId) =>
+    summarize([...current.units.values()], { year, format, organ: `${basename(current.folder)}（汇总）` });
+
+  /** The reports an export needs: those kept, and the rest read again. */
+  async function reportsOf(current: FolderState, files: readonly string[]): Promise<Map<string, Report>> {
+    const reports = new Map<string, Report>();
+    for (const file of files) reports.set(file, (await unitView(current, file)).report);
+    return reports;
+  }
+
+  async function exportWorkbook(current: FolderState, year: number, format: FormatId) {
+    const summary = summaryOf(current, year, format);
+    const units = [...current.units.values()];
+    // The counted units' cells side by side, and each one's previous year for the copied share.
+    const previous = findPreviousYear(units);
+    const files = new Set([...summary.units.map((u) => u.file), ...summary.units.flatMap((u) => previous.get(u.file)?.file ?? [])]);
+    return countyWorkbook({ summary, units, reports: await reportsOf(current, [...files]) });
+  }
+
   async function unitView(current: FolderState, file: string): Promise<CountyUnitView> {
     const kept = current.reports.get(file);
     if (kept) return { file, report: kept, findings: checkReport(kept) };
@@ -211,7 +232,7 @@ export function createCountyHandlers(deps: CountyDeps): CountyHandlers {
       guard('汇总失败：发生意外错误。', async () => {
         const current = stateOf(folder);
         if (typeof current === 'string') return fail(current);
-        const summary = summarize([...current.units.values()], { year: request.year, format: request.format, organ: `${basename(folder)}（汇总）` });
+        const summary = summaryOf(current, request.year, request.format);
         return ok({
           year: summary.year,
           format: summary.format,
@@ -236,6 +257,18 @@ export function createCountyHandlers(deps: CountyDeps): CountyHandlers {
         if (typeof current === 'string') return fail(current);
         await changeWorkspace(folder, (ws) => setRoster(ws, roster));
         return ok(null);
+      }),
+
+    countyExport: (folder, request) =>
+      guard('导出失败：发生意外错误。', async () => {
+        const current = stateOf(folder);
+        if (typeof current === 'string') return fail(current);
+        const chosen = await deps.dialogs.chooseSave('xlsx', `${basename(folder)}${request.year}年度政府信息公开工作年度报告汇总.xlsx`);
+        if (chosen === null) return ok(null);
+        const path = extname(chosen).toLowerCase() === '.xlsx' ? chosen : `${chosen}.xlsx`;
+        deps.grants.grant(path);
+        await writeFileAtomic(path, await exportWorkbook(current, request.year, request.format));
+        return ok({ path, name: basename(path) });
       }),
 
     countyOpenRoster: () =>

@@ -5,7 +5,7 @@
 import type { ConflictChoice, SaveConflict, UnsavedChoice } from '../../shared/bridge.ts';
 
 export type OpenKind = 'report' | 'template' | 'roster';
-export type SaveKind = 'report' | 'docx' | 'text' | 'html' | 'pdf';
+export type SaveKind = 'report' | 'docx' | 'text' | 'html' | 'pdf' | 'xlsx';
 
 export interface FileFilter {
   name: string;
@@ -32,6 +32,7 @@ export const SAVE_FILTERS: Record<SaveKind, FileFilter> = {
   text: { name: '文本文件', extensions: ['txt'] },
   html: { name: '网页文件', extensions: ['html'] },
   pdf: { name: 'PDF 文件', extensions: ['pdf'] },
+  xlsx: { name: 'Excel 工作簿', extensions: ['xlsx'] },
 };
 
 export const OPEN_TITLES: Record<OpenKind, string> = {
@@ -46,6 +47,7 @@ export const SAVE_TITLES: Record<SaveKind, string> = {
   text: '导出文本',
   html: '导出网页',
   pdf: '导出 PDF',
+  xlsx: '导出汇总表',
 };
 
 export interface DialogPort {

@@ -34,6 +34,7 @@ const DIALOGS: Record<string, 'open' | 'save' | 'unsaved'> = {
   askUnsavedChanges: 'unsaved',
   countyChooseFolder: 'open',
   countyOpenRoster: 'open',
+  countyExport: 'save',
 };
 
 // Which methods are busy work once their dialog is answered, and the label's kind.
@@ -47,6 +48,7 @@ const BUSY: Record<string, keyof typeof BUSY_LABELS> = {
   exportText: 'export',
   exportHtml: 'export',
   exportPdf: 'export',
+  countyExport: 'export',
 };
 const NAME_SLOT = '{name}';
 

@@ -73,7 +73,7 @@ export class PortInUseError extends Error {
 }
 
 // The arguments that name a file on disk, checked against the workspace again at use.
-const PATH_ARGUMENTS: Partial<Record<InvokeMethod, number>> = { openRecent: 0, saveReport: 1, countyRead: 0, countyUnit: 0, countySummary: 0, countySetVerdict: 0, countySetRoster: 0 };
+const PATH_ARGUMENTS: Partial<Record<InvokeMethod, number>> = { openRecent: 0, saveReport: 1, countyRead: 0, countyUnit: 0, countySummary: 0, countySetVerdict: 0, countySetRoster: 0, countyExport: 0 };
 
 const OUTSIDE_WORKSPACE = '文件必须位于工作区文件夹之内（不能经链接指向其外），已拒绝访问。';
 const BAD_TOKEN = '访问口令不正确或已过期（服务可能已重新启动）：请打开启动时显示的完整地址。';

@@ -48,6 +48,7 @@ export function fakeApi(overrides: Partial<NianbaoApi> = {}): FakeApi {
     countyOpenRoster: done(null),
     countySetVerdict: done({}),
     countySetRoster: done(null),
+    countyExport: done(null),
     onMenuCommand(callback) {
       listeners.add(callback);
       return () => listeners.delete(callback);

@@ -23,7 +23,8 @@ export function useReportViewer(report: Report): Editor {
   }, [api, report]);
 }
 
-export function ReadOnlyReport({ viewer, report }: { viewer: Editor; report: Report }) {
+/** `tablesOnly`: the 汇总, which sums figures and has no prose of its own. */
+export function ReadOnlyReport({ viewer, report, tablesOnly = false }: { viewer: Editor; report: Report; tablesOnly?: boolean }) {
   const format = getFormat(report.format);
   return (
     <EditorProvider editor={viewer}>
@@ -34,6 +35,7 @@ export function ReadOnlyReport({ viewer, report }: { viewer: Editor; report: Rep
             const heading = `${section.key}、${section.title}`;
             const grids = sectionGrids(report.format, section.key);
             const prose = report.sections[section.key].text;
+            if (tablesOnly && grids.length === 0) return null;
             return (
               <section key={section.key} className="section-page" aria-label={heading}>
                 <h3>{heading}</h3>

@@ -12,7 +12,7 @@ import type { FormatId } from '../../../shared/formats/types.ts';
 import { evaluateReport } from '../../../shared/model/values.ts';
 import { formatCellNumber } from '../../../shared/model/parseCellValue.ts';
 import { useEditorContext } from '../store/context.tsx';
-import { countyOf, loadSummary, useCounty } from './countyStore.ts';
+import { countyOf, exportCounty, loadSummary, useCounty } from './countyStore.ts';
 import { ReadOnlyReport, useReportViewer } from './ReadOnlyReport.tsx';
 
 interface Difference {
@@ -38,7 +38,7 @@ const numberText = (value: number | null) => (value === null ? '空' : formatCel
 
 function SummaryReport({ summary }: { summary: CountySummary }) {
   const viewer = useReportViewer(summary.report);
-  return <ReadOnlyReport viewer={viewer} report={summary.report} />;
+  return <ReadOnlyReport viewer={viewer} report={summary.report} tablesOnly />;
 }
 
 export function SummaryPanel({ rows }: { rows: readonly CountyRow[] }) {
@@ -106,6 +106,11 @@ export function SummaryPanel({ rows }: { rows: readonly CountyRow[] }) {
           </select>
         </label>
         {summary && <span className="hint">计入 {summary.units.length} 个单位，未计入 {summary.excluded.length} 份</span>}
+        {summary && (
+          <button type="button" onClick={() => void exportCounty(editor, { kind: 'xlsx', ...summaryFor })}>
+            导出汇总表…
+          </button>
+        )}
       </div>
       {summary && (
         <div className="county-summary-body">

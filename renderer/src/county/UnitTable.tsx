@@ -85,7 +85,7 @@ export function UnitTable({ rows, sort, filter, selected, onSort, onFilter, onOp
                       </button>
                     </th>
                   ) : (
-                    <td key={column.key} title={title} className={[column.numeric ? 'numeric' : '', column.key === 'date' && row.late ? 'late' : ''].filter(Boolean).join(' ') || undefined}>
+                    <td key={column.key} title={title} className={[column.numeric ? 'numeric' : '', column.key === 'date' && row.late ? 'late' : '', column.key === 'status' ? 'status' : ''].filter(Boolean).join(' ') || undefined}>
                       {text}
                     </td>
                   );

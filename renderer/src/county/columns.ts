@@ -26,6 +26,7 @@ export const STATUS_ORDER: readonly UnitVerdict[] = ['错误', '待说明', '通
 
 export const COLUMNS: readonly Column[] = [
   { key: 'organ', label: '单位', text: (r) => r.organ || '（未填写机关名称）', sortBy: (r) => r.organ, title: (r) => r.file },
+  { key: 'status', label: '状态', text: (r) => r.verdict, sortBy: (r) => STATUS_ORDER.indexOf(r.verdict), title: (r) => (r.unexplained > 0 ? `${r.unexplained} 条警告未说明` : undefined) },
   { key: 'year', label: '年度', text: (r) => (r.year === null ? '未识别' : String(r.year)), sortBy: (r) => r.year, numeric: true },
   { key: 'format', label: '格式', text: (r) => `${getFormat(r.format).firstYear}年版`, sortBy: (r) => r.format, title: (r) => getFormat(r.format).source },
   { key: 'errors', label: '错误', text: (r) => String(r.errors), sortBy: (r) => r.errors, numeric: true },
@@ -45,7 +46,6 @@ export const COLUMNS: readonly Column[] = [
     numeric: true,
     title: (r) => (r.previousFile ? `与“${r.previousFile}”相比，正文中照抄上年的比例` : '文件夹中没有该单位的上年报告'),
   },
-  { key: 'status', label: '状态', text: (r) => r.verdict, sortBy: (r) => STATUS_ORDER.indexOf(r.verdict), title: (r) => (r.unexplained > 0 ? `${r.unexplained} 条警告未说明` : undefined) },
 ];
 
 export interface SortState {

@@ -6,7 +6,7 @@
  */
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { CountyProgress, CountyRead, CountySummary, CountyUnitView, VerdictInput, Verdicts } from '../../../shared/countyBridge.ts';
+import type { CountyExportRequest, CountyProgress, CountyRead, CountySummary, CountyUnitView, VerdictInput, Verdicts } from '../../../shared/countyBridge.ts';
 import type { FormatId } from '../../../shared/formats/types.ts';
 import type { Editor } from '../store/context.tsx';
 import { useEditorContext } from '../store/context.tsx';
@@ -170,4 +170,14 @@ export async function setRoster(editor: Editor, roster: string[]): Promise<void>
   if (!folder) return;
   const result = await editor.api.countySetRoster(folder, roster);
   if (!result.ok) store.setState({ message: result.message });
+}
+
+/** An export of the folder read last, through the save dialog; the notice bar says where it went. */
+export async function exportCounty(editor: Editor, request: CountyExportRequest): Promise<void> {
+  const store = countyOf(editor);
+  const folder = store.getState().read?.folder.path;
+  if (!folder) return;
+  const result = await editor.api.countyExport(folder, request);
+  if (!result.ok) return void store.setState({ message: result.message });
+  if (result.value) editor.actions.notify({ tone: 'success', text: `已导出“${result.value.name}”。` });
 }

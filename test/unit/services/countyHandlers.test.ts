@@ -22,9 +22,10 @@ let county: CountyHandlers;
 const grants = new PathGrants();
 let rosterAnswer: string | null = null;
 
+let saveAnswer: string | null = null;
 const dialogs: DialogPort = {
   chooseOpen: async () => rosterAnswer,
-  chooseSave: async () => null,
+  chooseSave: async () => saveAnswer,
   askUnsavedChanges: async () => 'cancel',
   askSaveConflict: async () => 'cancel',
 };
@@ -95,6 +96,17 @@ describe('county handlers', () => {
     const after = parseWorkspace(new Uint8Array(readFileSync(join(dir, WORKSPACE_FILE_NAME))));
     expect(after.ok && after.workspace.verdicts['淮安市2024.docx']).toBeFalsy();
     expect((await county.countySetVerdict(dir, '名单.txt', 'k', { verdict: '确认', comment: '' })).ok).toBe(false);
+  });
+
+  it('exports the 汇总 workbook where the save dialog says, adding the extension', async () => {
+    saveAnswer = join(root, '汇总表');
+    const result = await county.countyExport(dir, { kind: 'xlsx', year: 2024, format: 'gov2021' });
+    expect(result).toEqual({ ok: true, value: { path: `${saveAnswer}.xlsx`, name: '汇总表.xlsx' } });
+    const bytes = readFileSync(`${saveAnswer}.xlsx`);
+    // A zip (OOXML); the workbook's own tests read its cells back.
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    saveAnswer = null;
+    expect(await county.countyExport(dir, { kind: 'xlsx', year: 2024, format: 'gov2021' })).toEqual({ ok: true, value: null });
   });
 
   it('reads a roster file chosen in the dialog as names', async () => {
