@@ -15,7 +15,7 @@ import { serializeReport } from '../../shared/file/document.ts';
 import type { Report } from '../../shared/model/report.ts';
 import { writeFileAtomic } from '../services/files.ts';
 import { pdfFromDocx } from '../services/pdfFromDocx.ts';
-import { checkFolder, summarizeFolder } from './county.ts';
+import { checkFolder, dateLineOf, summarizeFolder, type RepliesOptions, type SummaryOutput } from './county.ts';
 import { compareJson, compareLines } from './compareOutput.ts';
 import { checkJson, describeReport, exportSummaryLines, findingLines, importLines, showJson } from './output.ts';
 import { readReportFile } from './readReportFile.ts';
@@ -45,13 +45,41 @@ async function exportBytes(report: Report, kind: ExportKind, flags: Flags): Prom
   }
 }
 
+const SUMMARY_KINDS = ['json', 'xlsx', 'docx'] as const;
+
+/** Exactly one of --json, --xlsx OUT, --docx OUT; --county names the 汇总's title and goes only with --docx, --force only with a file. */
+function summaryOutput(flags: Flags): SummaryOutput {
+  const kinds = SUMMARY_KINDS.filter((k) => flags.has(k));
+  if (kinds.length !== 1) throw new UsageError('“summarize”需要且只需要 --json、--xlsx 输出文件、--docx 输出文件之一');
+  const kind = kinds[0]!;
+  const county = flags.get('county');
+  if (county !== undefined && kind !== 'docx') throw new UsageError('--county 只用于 --docx（汇总文档的标题）');
+  const force = flags.has('force');
+  if (kind === 'json') {
+    if (force) throw new UsageError('--force 只用于写入文件（--xlsx、--docx）');
+    return { kind };
+  }
+  const path = flags.get(kind) as string;
+  return kind === 'xlsx' ? { kind, path, force } : { kind, path, force, county: typeof county === 'string' ? county : null };
+}
+
+function repliesOptions(dir: string, flags: Flags): RepliesOptions {
+  const office = flags.get('office');
+  const date = flags.get('date');
+  return { dir, office: typeof office === 'string' ? office : '', date: typeof date === 'string' ? date : dateLineOf(new Date()), force: flags.has('force') };
+}
+
 /** Runs a parsed command; resolves with its exit code. */
 export async function runCommand(command: Command, positional: string[], flags: Flags, io: Io): Promise<number> {
   const json = flags.has('json');
   switch (command) {
     case 'check': {
       expectArgs(positional, 1, command);
-      if ((await stat(positional[0]!).catch(() => null))?.isDirectory()) return checkFolder(positional[0]!, json, io);
+      const repliesDir = flags.get('replies');
+      const folder = (await stat(positional[0]!).catch(() => null))?.isDirectory() ?? false;
+      if (!folder && repliesDir !== undefined) throw new UsageError('--replies 只用于检查文件夹（check DIR）');
+      if (repliesDir === undefined && ['office', 'date', 'force'].some((f) => flags.has(f))) throw new UsageError('--office、--date、--force 只与 --replies 一起使用');
+      if (folder) return checkFolder(positional[0]!, json, io, typeof repliesDir === 'string' ? repliesOptions(repliesDir, flags) : null);
       const { report } = await readReportFile(positional[0]!);
       const findings = checkReport(report);
       if (json) io.out(JSON.stringify(checkJson(report, findings), null, 2));
@@ -122,12 +150,12 @@ export async function runCommand(command: Command, positional: string[], flags: 
     }
     case 'summarize': {
       expectArgs(positional, 1, command);
-      if (!json) throw new UsageError('“summarize”目前只支持 --json 输出');
+      const output = summaryOutput(flags);
       const yearFlag = flags.get('year');
       const year = typeof yearFlag === 'string' ? Number(yearFlag) : Number.NaN;
       if (!Number.isInteger(year)) throw new UsageError(yearFlag === undefined ? '“summarize”需要 --year 年度，如 --year 2025' : `年度“${String(yearFlag)}”不是整数`);
       const roster = flags.get('roster');
-      return summarizeFolder(positional[0]!, year, typeof roster === 'string' ? roster : null, io);
+      return summarizeFolder(positional[0]!, year, typeof roster === 'string' ? roster : null, output, io);
     }
   }
 }

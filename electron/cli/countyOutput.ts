@@ -58,3 +58,18 @@ export function summaryJson(summary: Summary, roster: RosterCheck | null, unread
     cells: summary.cells,
   };
 }
+
+/**
+ * The reply's file name in OUTDIR: the report's path with its folders joined
+ * by _, its extension dropped (洪泽区2024.txt → 洪泽区2024-检查意见.docx);
+ * a name already taken keeps the extension, then gets a number.
+ */
+export function replyFileName(file: string, taken: Set<string>): string {
+  const flat = file.replace(/[/\\]/g, '_');
+  const stem = flat.replace(/\.[^._]+$/, '');
+  const candidates = [stem, flat];
+  let name = candidates.map((c) => `${c}-检查意见.docx`).find((n) => !taken.has(n));
+  for (let n = 2; name === undefined; n++) if (!taken.has(`${flat}-检查意见（${n}）.docx`)) name = `${flat}-检查意见（${n}）.docx`;
+  taken.add(name);
+  return name;
+}

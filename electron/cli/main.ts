@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 // Inlined by the bundlers, so the built command and the app need no package.json beside them.
 import { version } from '../../package.json';
+import { WORKSPACE_FILE_NAME } from '../../shared/county/workspaceName.ts';
 import { isClerkError } from '../services/errors.ts';
 import { UsageError } from './usage.ts';
 import type { Flags, Io } from './usage.ts';
@@ -15,9 +16,16 @@ export { UsageError };
 
 export const USAGE = `用法：
   nianbao check FILE [--json]          检查报告，列出错误和警告（有错误时退出码为 1）
-  nianbao check DIR [--json]           检查文件夹（含子文件夹）中的全部报告，每份一行
-  nianbao summarize DIR --year N --json [--roster FILE]
+  nianbao check DIR [--json] [--replies OUTDIR [--office 单位] [--date 日期] [--force]]
+                                       检查文件夹（含子文件夹）中的全部报告，每份一行；
+                                       --replies 为每个有问题的单位在 OUTDIR 生成一份检查意见（.docx），
+                                       不含文件夹中审核记录（${WORKSPACE_FILE_NAME}）标为“不采纳”的问题；
+                                       --office 为落款单位，--date 为落款日期（默认今天）
+  nianbao summarize DIR --year N (--json | --xlsx OUT.xlsx | --docx OUT.docx [--county 县名])
+                    [--roster FILE] [--force]
                                        汇总文件夹中该年度各单位的报告：各项相加，合计重新计算；
+                                       --json 输出到屏幕，--xlsx 导出 Excel（每张表一页，另有单位清单
+                                       和各单位数据对照），--docx 导出公文版式的汇总（--county 用于标题）；
                                        --roster 为应报单位名单（每行一个单位）
   nianbao show FILE --json             以 JSON 输出报告的全部单元格和文字
   nianbao import FILE [--json]         导入 Word（.docx）或文本报告，输出导入情况
@@ -41,6 +49,11 @@ const consoleIo: Io = {
 const VALUE_FLAGS: Record<string, string> = {
   year: '年度，如 --year 2025',
   roster: '名单文件，如 --roster 名单.txt',
+  xlsx: '输出文件名，如 --xlsx 汇总.xlsx',
+  replies: '输出文件夹，如 --replies 检查意见',
+  office: '落款单位，如 --office 某县人民政府办公室',
+  date: '落款日期，如 --date 2026年1月25日',
+  county: '县（区、市）名，如 --county 某县',
   docx: '输出文件名，如 --docx 报告.docx',
   txt: '输出文件名，如 --txt 报告.txt',
   html: '输出文件名，如 --html 报告.html',
@@ -52,11 +65,11 @@ const VALUE = { type: 'string' } as const;
 
 /** The options each command accepts; anything else is refused (parseArgs strict). */
 export const COMMAND_OPTIONS = {
-  check: { json: FLAG },
+  check: { json: FLAG, replies: VALUE, office: VALUE, date: VALUE, force: FLAG },
   show: { json: FLAG },
   import: { json: FLAG },
   'next-year': { year: VALUE, force: FLAG },
-  summarize: { year: VALUE, json: FLAG, roster: VALUE },
+  summarize: { year: VALUE, json: FLAG, xlsx: VALUE, docx: VALUE, county: VALUE, roster: VALUE, force: FLAG },
   compare: { json: FLAG },
   export: { docx: VALUE, txt: VALUE, html: VALUE, pdf: VALUE, compact: FLAG, tsv: FLAG, 'blank-as-zero': FLAG, force: FLAG },
 } as const satisfies Record<string, NonNullable<ParseArgsConfig['options']>>;

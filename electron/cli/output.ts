@@ -14,6 +14,8 @@ export function findingsJson(findings: readonly Finding[]) {
     expected: f.expected ?? null,
     actual: f.actual ?? null,
     message: f.message,
+    // The finding's identity, as the office's workspace file (年报汇总审核.json) records verdicts by it.
+    key: f.key,
   }));
 }
 

@@ -41,7 +41,7 @@ export interface FolderReadOptions {
   readers: readonly ReadBytes[];
   /** Files in flight at once (reading the disk overlaps parsing); defaults to twice the readers. */
   concurrency?: number;
-  /** Files that are not reports (a roster kept in the same folder). */
+  /** Files and folders that are not reports (a roster kept in the same folder, a command's own output folder). */
   besides?: readonly string[];
   onProgress?: (progress: FolderProgress) => void;
   signal?: AbortSignal;
@@ -123,9 +123,11 @@ export async function readUnit(dir: string, path: string, read: ReadBytes): Prom
 export async function readCountyFolder(dir: string, keep: (read: ReadUnit) => void, options: FolderReadOptions): Promise<FolderReadResult> {
   const { readers, signal } = options;
   if (readers.length === 0) throw new Error('readCountyFolder needs at least one reader');
-  const notReports = new Set((options.besides ?? []).map((p) => resolve(p)));
+  const notReports = (options.besides ?? []).map((p) => resolve(p));
+  // A roster or an output file itself, or anything under an output folder (replies written into the folder).
+  const isReport = (path: string) => !notReports.some((n) => resolve(path) === n || resolve(path).startsWith(n + sep));
   const listed = await listCandidates(dir);
-  const files = listed.files.filter((p) => !notReports.has(resolve(p)));
+  const files = listed.files.filter(isReport);
   const unreadable: UnreadableFile[] = [];
   const results: (ReadUnit | UnreadableFile | undefined)[] = new Array(files.length);
   let next = 0;

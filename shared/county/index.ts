@@ -14,3 +14,7 @@ export { COPY_RUN_CHARS, copiedProseShare, findPreviousYear, normalizeProse } fr
 export type { PreviousYear } from './copied.ts';
 export { countyWorkbook, SIDE_BY_SIDE_SHEET, UNITS_SHEET } from './workbook.ts';
 export type { WorkbookInput } from './workbook.ts';
+export { countySummaryDocx, summaryLayout, summaryTitle } from './summaryDocx.ts';
+export type { SummaryDocxOptions } from './summaryDocx.ts';
+export { cellPlace, replyFindings, replyLayout, replyTitle, unitReplyDocx } from './reply.ts';
+export type { ReplyInput } from './reply.ts';

@@ -14,6 +14,7 @@ import { layoutReport, type TableLayout } from '../export/layout.ts';
 import type { Report } from '../model/report.ts';
 import { evaluateReport } from '../model/values.ts';
 import { copiedProseShare, findPreviousYear } from './copied.ts';
+import type { MissingUnit } from './roster.ts';
 import type { Summary } from './summarize.ts';
 import type { CountyUnit } from './unit.ts';
 
@@ -28,6 +29,8 @@ export interface WorkbookInput {
   reports: ReadonlyMap<string, Report>;
   /** Files that could not be read, listed with the units. */
   unreadable?: readonly { file: string; message: string }[];
+  /** Roster units with no report of the year (checkRoster), listed last. */
+  missing?: readonly MissingUnit[];
 }
 
 /** Sheet names as the workbook tabs show them; Excel allows 31 characters and none of []:*?/\. */
@@ -120,6 +123,9 @@ function unitsSheet(input: WorkbookInput): Row[] {
   }
   for (const file of input.unreadable ?? []) {
     rows.push([null, text(file.file), null, null, null, null, null, null, text('无法读取'), null, text('未计入'), text(file.message)]);
+  }
+  for (const unit of input.missing ?? []) {
+    rows.push([text(unit.name), null, null, null, null, null, null, null, text('未报送'), null, text('未计入'), text(unit.reason)]);
   }
   return rows;
 }

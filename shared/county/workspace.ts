@@ -15,8 +15,9 @@ import { tryDecode } from '../platform.ts';
 import { scanJson } from '../file/scan.ts';
 import { FORBIDDEN_KEYS } from '../file/schema.ts';
 import { tooLargeText } from '../file/size.ts';
+import { WORKSPACE_FILE_NAME } from './workspaceName.ts';
 
-export const WORKSPACE_FILE_NAME = '年报汇总审核.json';
+export { WORKSPACE_FILE_NAME };
 export const WORKSPACE_APP = 'nianbao-county';
 export const WORKSPACE_FILE_VERSION = 1;
 /** Thousands of units with dozens of verdicts each stay far below this. */

@@ -37,6 +37,7 @@ import {
   type LayoutCell,
   type LayoutRow,
   type ParagraphLayout,
+  type ReportLayout,
   type TableLayout,
 } from './layout.ts';
 
@@ -49,6 +50,12 @@ export interface DocxOptions {
   fourDecimalAmounts?: boolean;
   /** The checks' findings; when given, a 检查说明 page lists the acknowledged ones with their explanations. */
   findingsSheet?: readonly FindingNote[];
+  /**
+   * Draw this layout instead of the report's, in the same look: documents
+   * built of report parts (the county's 汇总, its 检查意见). The report then
+   * only names the document's creator.
+   */
+  drawLayout?: ReportLayout;
 }
 
 /** A4 in twips, written literally: converting from millimetres floors to 11905×16837. */
@@ -325,7 +332,7 @@ function pageNumberFooter(look: Look, side: 'odd' | 'even'): Footer {
 }
 
 export async function exportDocx(report: Report, options: DocxOptions): Promise<Uint8Array> {
-  const layout = layoutReport(report, {
+  const layout = options.drawLayout ?? layoutReport(report, {
     blankAsZero: options.blankAsZero ?? false,
     ...(options.fourDecimalAmounts !== undefined ? { fourDecimalAmounts: options.fourDecimalAmounts } : {}),
     ...(options.findingsSheet ? { findings: options.findingsSheet } : {}),

@@ -62,7 +62,7 @@ describe('nianbao check', () => {
     const out = JSON.parse(stdout) as { format: string; year: number; organ: string; findings: Record<string, unknown>[] };
     expect(out).toMatchObject({ format: 'gov2021', year: 2024, organ: '某镇人民政府' });
     const error = out.findings.find((f) => f['severity'] === 'error');
-    expect(Object.keys(error!).sort()).toEqual(['actual', 'cells', 'expected', 'message', 'rule', 'severity']);
+    expect(Object.keys(error!).sort()).toEqual(['actual', 'cells', 'expected', 'key', 'message', 'rule', 'severity']);
     expect(error).toMatchObject({ rule: 'appeals.review_total', expected: 3, actual: 0 });
     expect((error!['cells'] as string[])[0]).toBe('appeals.count.review_total');
   });

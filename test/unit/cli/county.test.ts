@@ -174,10 +174,15 @@ describe('nianbao summarize, another year', () => {
   });
 
   it.each<[string[], string]>([
-    [['summarize', 'x'], '只支持 --json'],
+    [['summarize', 'x'], '需要且只需要 --json、--xlsx 输出文件、--docx 输出文件之一'],
     [['summarize', 'x', '--json'], '需要 --year'],
     [['summarize', 'x', '--json', '--year', '二〇二四'], '不是整数'],
-    [['summarize', 'x', '--json', '--year', '2024', '--xlsx', 'a.xlsx'], '没有选项“--xlsx”'],
+    [['summarize', 'x', '--json', '--year', '2024', '--xlsx', 'a.xlsx'], '需要且只需要'],
+    [['summarize', 'x', '--year', '2024', '--xlsx', 'a.xlsx', '--docx', 'a.docx'], '需要且只需要'],
+    [['summarize', 'x', '--year', '2024', '--xlsx', 'a.xlsx', '--county', '某县'], '--county 只用于 --docx'],
+    [['summarize', 'x', '--year', '2024', '--json', '--force'], '--force 只用于写入文件'],
+    [['summarize', 'x', '--year', '2024', '--xlsx'], '--xlsx 后应跟输出文件名'],
+    [['summarize', 'x', '--year', '2024', '--pdf', 'a.pdf'], '没有选项“--pdf”'],
   ])('%j is refused: %s', async (args, message) => {
     const { code, stderr } = await cli(...args);
     expect(code).toBe(2);

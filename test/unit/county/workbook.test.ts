@@ -131,6 +131,31 @@ describe('countyWorkbook', () => {
     });
   });
 
+  it('lays out the 2019 format’s grids alike, every value cell a number', async () => {
+    const old = { '通元镇.txt': sampleReport('2019_tongyuan-town.txt'), '海工园.txt': sampleReport('2019_haigongyuan-yinyang-town.txt') };
+    const oldUnits = Object.entries(old).map(([file, report]) => digestUnit(file, report).unit);
+    const oldSummary = summarize(oldUnits, { year: 2019, format: 'gov2019' });
+    expect(oldSummary.units).toHaveLength(2);
+    const book = readXlsx(await countyWorkbook({ summary: oldSummary, units: oldUnits, reports: new Map(Object.entries(old)) }));
+    const layout = layoutReport(oldSummary.report);
+    const grids = layout.sections.flatMap((s) => s.tables.map((t) => ({ heading: s.heading, table: t })));
+    // One sheet per grid (a section with two grids has two), then the units and the side-by-side cells.
+    expect(book).toHaveLength(grids.length + 2);
+    let numbers = 0;
+    grids.forEach(({ table }, i) => {
+      const top = 1 + (table.note ? 1 : 0);
+      table.rows.forEach((row, r) =>
+        row.cells
+          .filter((c) => c.role === 'value')
+          .forEach((c) => {
+            expect(book[i]!.cells.get(ref(top + r, c.col))).toEqual({ type: 'number', value: oldSummary.cells[c.cellId!] });
+            numbers++;
+          }),
+      );
+    });
+    expect(numbers).toBe(formatIndex('gov2019').cells.length);
+  });
+
   it('opens in LibreOffice Calc with the same numbers in every sheet', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-workbook-'));
     try {
