@@ -18,8 +18,9 @@ import { EDITOR_COMMAND_IDS, type EditorCommandId } from './commands.ts';
 import { MAX_SHORT_TEXT, MAX_TEXT, ReportSchema, formatIdSchema, yearSchema } from './file/schema.ts';
 import type { Report } from './model/report.ts';
 import type { ImportReport } from './import/types.ts';
-import type { CountyExportRequest, CountyFolderRef, CountyProgress, CountyRead, CountySummary, CountySummaryRequest, CountyUnitView, VerdictInput, Verdicts } from './countyBridge.ts';
+import type { CountyExported, CountyExportRequest, CountyFolderRef, CountyProgress, CountyRead, CountySummary, CountySummaryRequest, CountyUnitView, VerdictInput, Verdicts } from './countyBridge.ts';
 import {
+  CountyExportedSchema,
   CountyExportRequestSchema,
   CountyFolderRefSchema,
   CountyProgressSchema,
@@ -291,7 +292,7 @@ export interface NianbaoApi {
   /** Keeps the roster in the folder's workspace file (an empty list removes it). */
   countySetRoster(folder: string, roster: string[]): Promise<BridgeResult<null>>;
   /** 导出汇总表 and the other county exports of the folder read last: save dialog, then the file; null when cancelled. */
-  countyExport(folder: string, request: CountyExportRequest): Promise<BridgeResult<FileRef | null>>;
+  countyExport(folder: string, request: CountyExportRequest): Promise<BridgeResult<CountyExported | null>>;
 }
 
 // ---------------------------------------------------------------------------
@@ -362,7 +363,7 @@ export const BRIDGE = {
   countyExport: {
     channel: CHANNELS.countyExport,
     args: z.tuple([countyFolderSchema, CountyExportRequestSchema]),
-    result: FileRefSchema.nullable(),
+    result: CountyExportedSchema.nullable(),
   },
 } as const;
 

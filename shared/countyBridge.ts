@@ -136,11 +136,22 @@ export const CountySummarySchema = z.strictObject({
 });
 export type CountySummary = z.infer<typeof CountySummarySchema>;
 
-/** What 汇总与审核 exports: the 汇总 workbook (.xlsx). */
-export const COUNTY_EXPORT_KINDS = ['xlsx'] as const;
+/**
+ * What 汇总与审核 exports: the 汇总 workbook (.xlsx), the 汇总 as a Word
+ * document, one unit's 检查意见, or every unit's with findings into a folder.
+ */
+export const COUNTY_EXPORT_KINDS = ['xlsx', 'summaryDocx', 'reply', 'replies'] as const;
 export const CountyExportRequestSchema = z.strictObject({
   kind: z.enum(COUNTY_EXPORT_KINDS),
   year: yearSchema,
   format: formatIdSchema,
+  /** The unit of a single reply. */
+  file: unitFileSchema.optional(),
+  /** The office signing the Word documents; empty: unsigned. */
+  office: shortText.default(''),
 });
-export type CountyExportRequest = z.infer<typeof CountyExportRequestSchema>;
+export type CountyExportRequest = z.input<typeof CountyExportRequestSchema>;
+
+/** Where an export went: a file, or for replies the folder and how many were written. */
+export const CountyExportedSchema = z.strictObject({ path: countyFolderSchema, name: z.string().max(MAX_PATH), count: z.number().int().nonnegative() });
+export type CountyExported = z.infer<typeof CountyExportedSchema>;

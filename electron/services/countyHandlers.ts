@@ -7,12 +7,16 @@
  * opens at once; past the cap a unit is read again when opened.
  */
 import { basename, extname, join } from 'node:path';
+import type { z } from 'zod';
 import { fail, ok, type BridgeResult } from '../../shared/bridge.ts';
+import type { CountyExportRequestSchema } from '../../shared/countyBridge.ts';
 import { checkReport } from '../../shared/checks/index.ts';
-import type { CountyExportRequest, CountyProgress, CountyRead, CountyRow, CountySummary, CountyUnitView, VerdictInput, Verdicts } from '../../shared/countyBridge.ts';
+import type { CountyExported, CountyProgress, CountyRead, CountyRow, CountySummary, CountyUnitView, VerdictInput, Verdicts } from '../../shared/countyBridge.ts';
 import {
   WORKSPACE_FILE_NAME,
+  checkRoster,
   copiedProseShare,
+  countySummaryDocx,
   countyWorkbook,
   emptyWorkspace,
   findPreviousYear,
@@ -20,12 +24,16 @@ import {
   parseWorkspace,
   serializeWorkspace,
   setRoster,
+  replyFindings,
   setVerdict,
   summarize,
+  summaryTitle,
+  unitReplyDocx,
   type CountyUnit,
   type Workspace,
 } from '../../shared/county/index.ts';
 import { MAX_WORKSPACE_BYTES } from '../../shared/county/workspace.ts';
+import { replyFileName } from '../cli/countyOutput.ts';
 import type { FormatId } from '../../shared/formats/types.ts';
 import { decodeText } from '../../shared/import/text.ts';
 import type { Report } from '../../shared/model/report.ts';
@@ -33,6 +41,7 @@ import { readCountyFolder, readUnit, type ReadBytes } from './countyFolder.ts';
 import type { DialogPort, FolderDialogPort } from './dialogs.ts';
 import { FileError, isClerkError, messageOf } from './errors.ts';
 import { readFileCapped, writeFileAtomic } from './files.ts';
+import type { SaveKind } from './dialogs.ts';
 import type { PathGrants } from './grants.ts';
 
 /** About 30 MB of reports; beyond it units are read again when opened. */
@@ -70,7 +79,7 @@ export interface CountyHandlers {
   countyOpenRoster(): Promise<BridgeResult<string[] | null>>;
   countySetVerdict(folder: string, file: string, findingKey: string, verdict: VerdictInput | null): Promise<BridgeResult<Verdicts>>;
   countySetRoster(folder: string, roster: string[]): Promise<BridgeResult<null>>;
-  countyExport(folder: string, request: CountyExportRequest): Promise<BridgeResult<{ path: string; name: string } | null>>;
+  countyExport(folder: string, request: z.output<typeof CountyExportRequestSchema>): Promise<BridgeResult<CountyExported | null>>;
 }
 
 /** The folder's workspace file, or an empty one when there is none yet; a broken one is refused in its own words. */
@@ -94,6 +103,11 @@ async function changeWorkspace(folder: string, change: (workspace: Workspace) =>
   const next = change(workspace);
   await writeFileAtomic(join(folder, WORKSPACE_FILE_NAME), serializeWorkspace(next));
   return next;
+}
+
+/** Today as a 落款 line, e.g. 2026年1月25日. */
+function todayLine(now = new Date()): string {
+  return `${now.getFullYear()}年${now.getMonth() + 1}月${now.getDate()}日`;
 }
 
 /** Each unit's share of prose copied from its previous year's report, where both reports are kept. */
@@ -188,6 +202,34 @@ export function createCountyHandlers(deps: CountyDeps): CountyHandlers {
     return countyWorkbook({ summary, units, reports: await reportsOf(current, [...files]) });
   }
 
+  async function saveExport(kind: SaveKind & ('docx' | 'xlsx'), suggested: string, produce: () => Promise<Uint8Array>): Promise<CountyExported | null> {
+    const chosen = await deps.dialogs.chooseSave(kind, suggested);
+    if (chosen === null) return null;
+    const path = extname(chosen).toLowerCase() === `.${kind}` ? chosen : `${chosen}.${kind}`;
+    deps.grants.grant(path);
+    await writeFileAtomic(path, await produce());
+    return { path, name: basename(path), count: 1 };
+  }
+
+  /** 生成检查意见 for every unit with findings left to send back, into a folder the office chooses. */
+  async function exportReplies(current: FolderState, office: string): Promise<CountyExported | null> {
+    if (!deps.folderDialog) throw new FileError(NO_FOLDER_DIALOG);
+    const target = await deps.folderDialog.chooseFolder();
+    if (target === null) return null;
+    const { workspace } = await loadWorkspace(current.folder);
+    const names = new Set<string>();
+    let count = 0;
+    for (const unit of current.units.values()) {
+      const view = await unitView(current, unit.file);
+      const verdicts = workspace.verdicts[unit.file] ?? {};
+      if (replyFindings(view.findings, verdicts).length === 0) continue;
+      const bytes = await unitReplyDocx({ unit, report: view.report, findings: view.findings, verdicts, office, date: todayLine() });
+      await writeFileAtomic(join(target, replyFileName(unit.file, names)), bytes);
+      count++;
+    }
+    return { path: target, name: basename(target), count };
+  }
+
   async function unitView(current: FolderState, file: string): Promise<CountyUnitView> {
     const kept = current.reports.get(file);
     if (kept) return { file, report: kept, findings: checkReport(kept) };
@@ -263,12 +305,26 @@ export function createCountyHandlers(deps: CountyDeps): CountyHandlers {
       guard('导出失败：发生意外错误。', async () => {
         const current = stateOf(folder);
         if (typeof current === 'string') return fail(current);
-        const chosen = await deps.dialogs.chooseSave('xlsx', `${basename(folder)}${request.year}年度政府信息公开工作年度报告汇总.xlsx`);
-        if (chosen === null) return ok(null);
-        const path = extname(chosen).toLowerCase() === '.xlsx' ? chosen : `${chosen}.xlsx`;
-        deps.grants.grant(path);
-        await writeFileAtomic(path, await exportWorkbook(current, request.year, request.format));
-        return ok({ path, name: basename(path) });
+        if (request.kind === 'replies') return ok(await exportReplies(current, request.office));
+        if (request.kind === 'reply') {
+          if (request.file === undefined || !current.units.has(request.file)) return fail(UNKNOWN_UNIT);
+          const unit = current.units.get(request.file)!;
+          const view = await unitView(current, request.file);
+          const { workspace } = await loadWorkspace(current.folder);
+          return ok(await saveExport('docx', `${unit.organ || basename(request.file)}${unit.year ?? ''}年度报告检查意见.docx`, () =>
+            unitReplyDocx({ unit, report: view.report, findings: view.findings, verdicts: workspace.verdicts[request.file!] ?? {}, office: request.office, date: todayLine() }),
+          ));
+        }
+        const title = summaryTitle(basename(current.folder), request.year);
+        if (request.kind === 'summaryDocx') {
+          return ok(await saveExport('docx', `${title}.docx`, async () => {
+            const summary = summaryOf(current, request.year, request.format);
+            const { workspace } = await loadWorkspace(current.folder);
+            const missing = workspace.roster ? checkRoster(workspace.roster, [...current.units.values()].filter((u) => u.year === request.year), [...current.units.values()].filter((u) => u.year !== request.year)).missing : [];
+            return countySummaryDocx(summary, { title, ...(request.office ? { office: request.office, date: todayLine() } : {}), missing });
+          }));
+        }
+        return ok(await saveExport('xlsx', `${title}.xlsx`, () => exportWorkbook(current, request.year, request.format)));
       }),
 
     countyOpenRoster: () =>

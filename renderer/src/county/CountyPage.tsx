@@ -5,7 +5,7 @@
  * roster, and the 汇总 of one year in the official layout.
  */
 import type { CountyTab } from './countyStore.ts';
-import { cancelRead, chooseAndRead, closeCountyPage, countyOf, openUnit, readFolder, useCounty } from './countyStore.ts';
+import { cancelRead, chooseAndRead, closeCountyPage, countyOf, exportCounty, openUnit, readFolder, useCounty } from './countyStore.ts';
 import { useEditorContext } from '../store/context.tsx';
 import { RosterPanel } from './RosterPanel.tsx';
 import { SummaryPanel } from './SummaryPanel.tsx';
@@ -47,6 +47,7 @@ export function CountyPage() {
   const filter = useCounty((s) => s.filter);
   const unit = useCounty((s) => s.unit);
   const summaryYear = useCounty((s) => s.summaryFor?.year ?? null);
+  const office = useCounty((s) => s.office);
 
   return (
     <main className="county-page" aria-label="汇总与审核各单位年报">
@@ -62,6 +63,14 @@ export function CountyPage() {
           <button type="button" disabled={reading} onClick={() => void readFolder(editor, read.folder.path)}>
             重新读取
           </button>
+        )}
+        {read && (
+          <>
+            <input aria-label="落款单位" placeholder="落款单位（本办公室）" value={office} onChange={(e) => store.setState({ office: e.currentTarget.value })} />
+            <button type="button" disabled={reading} title="为每个有问题的单位各生成一份检查意见（Word），保存到选择的文件夹" onClick={() => void exportCounty(editor, { kind: 'replies' })}>
+              生成全部检查意见…
+            </button>
+          </>
         )}
         {read && (
           <div className="county-tabs" role="tablist">

@@ -107,9 +107,14 @@ export function SummaryPanel({ rows }: { rows: readonly CountyRow[] }) {
         </label>
         {summary && <span className="hint">计入 {summary.units.length} 个单位，未计入 {summary.excluded.length} 份</span>}
         {summary && (
-          <button type="button" onClick={() => void exportCounty(editor, { kind: 'xlsx', ...summaryFor })}>
-            导出汇总表…
-          </button>
+          <>
+            <button type="button" onClick={() => void exportCounty(editor, { kind: 'xlsx' })}>
+              导出汇总表…
+            </button>
+            <button type="button" onClick={() => void exportCounty(editor, { kind: 'summaryDocx' })}>
+              导出汇总 Word…
+            </button>
+          </>
         )}
       </div>
       {summary && (

@@ -7,9 +7,10 @@ import type { Finding } from '../../../shared/checks/types.ts';
 import type { CountyUnitView } from '../../../shared/countyBridge.ts';
 import { getFormat } from '../../../shared/formats/index.ts';
 import { listKeys, pageOf, type PageKey } from '../store/derive.ts';
-import type { Editor } from '../store/context.tsx';
+import { useEditorContext, type Editor } from '../store/context.tsx';
 import { ReadOnlyReport, useReportViewer } from './ReadOnlyReport.tsx';
 import { VerdictControl } from './VerdictControl.tsx';
+import { exportCounty } from './countyStore.ts';
 
 const SEVERITY_TEXT: Record<Finding['severity'], string> = { error: '错误', warning: '提示', info: '参考' };
 
@@ -21,6 +22,7 @@ function goToFinding(viewer: Editor, finding: Finding): void {
 }
 
 export function UnitView({ view, onClose }: { view: CountyUnitView; onClose(): void }) {
+  const editor = useEditorContext();
   const viewer = useReportViewer(view.report);
   const { report, findings } = view;
   const pages: { key: PageKey; title: string }[] = [
@@ -60,9 +62,14 @@ export function UnitView({ view, onClose }: { view: CountyUnitView; onClose(): v
         <h2>
           {report.organ || '（未填写机关名称）'} <span className="hint">{report.year}年度 · {view.file}</span>
         </h2>
-        <button type="button" onClick={onClose}>
-          关闭
-        </button>
+        <span className="buttons">
+          <button type="button" onClick={() => void exportCounty(editor, { kind: 'reply', file: view.file, year: report.year })}>
+            生成检查意见…
+          </button>
+          <button type="button" onClick={onClose}>
+            关闭
+          </button>
+        </span>
       </div>
       {list}
       <ReadOnlyReport viewer={viewer} report={report} />

@@ -33,6 +33,8 @@ export interface CountyState {
   verdicts: Verdicts;
   summary: CountySummary | null;
   summaryFor: { year: number; format: FormatId } | null;
+  /** The office signing the 汇总 and the 检查意见 (typed on the page, not kept). */
+  office: string;
 }
 
 export type CountyStore = StoreApi<CountyState>;
@@ -54,6 +56,7 @@ const initial = (): CountyState => ({
   verdicts: {},
   summary: null,
   summaryFor: null,
+  office: '',
 });
 
 const stores = new WeakMap<Editor, CountyStore>();
@@ -172,12 +175,16 @@ export async function setRoster(editor: Editor, roster: string[]): Promise<void>
   if (!result.ok) store.setState({ message: result.message });
 }
 
-/** An export of the folder read last, through the save dialog; the notice bar says where it went. */
-export async function exportCounty(editor: Editor, request: CountyExportRequest): Promise<void> {
+/** An export of the folder read last, through the save (or folder) dialog; the notice bar says where it went. */
+export async function exportCounty(editor: Editor, request: Omit<CountyExportRequest, 'office' | 'year' | 'format'> & { year?: number }): Promise<void> {
   const store = countyOf(editor);
-  const folder = store.getState().read?.folder.path;
-  if (!folder) return;
-  const result = await editor.api.countyExport(folder, request);
+  const { read, summaryFor, office } = store.getState();
+  const year = request.year ?? summaryFor?.year;
+  if (!read || !summaryFor || year === undefined) return;
+  const result = await editor.api.countyExport(read.folder.path, { ...request, year, format: summaryFor.format, office });
   if (!result.ok) return void store.setState({ message: result.message });
-  if (result.value) editor.actions.notify({ tone: 'success', text: `已导出“${result.value.name}”。` });
+  const done = result.value;
+  if (!done) return;
+  const text = request.kind === 'replies' ? `已生成 ${done.count} 份检查意见，保存在“${done.name}”。` : `已导出“${done.name}”。`;
+  editor.actions.notify({ tone: 'success', text });
 }

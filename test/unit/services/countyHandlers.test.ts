@@ -3,7 +3,7 @@
  * only a unit the read listed is opened, and the 汇总 it returns adds up
  * the counted units' own values.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,7 @@ const root = mkdtempSync(join(tmpdir(), 'nianbao-county-handlers-'));
 const dir = join(root, '各单位年报');
 let folder: CountyFolder;
 let county: CountyHandlers;
+let folderAnswer: string | null = null;
 const grants = new PathGrants();
 let rosterAnswer: string | null = null;
 
@@ -32,7 +33,7 @@ const dialogs: DialogPort = {
 
 beforeAll(async () => {
   folder = await buildCountyFolder(dir, root);
-  county = createCountyHandlers({ dialogs, folderDialog: { chooseFolder: async () => dir }, grants, readers: [readReportBytes] });
+  county = createCountyHandlers({ dialogs, folderDialog: { chooseFolder: async () => folderAnswer ?? dir }, grants, readers: [readReportBytes] });
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -100,13 +101,40 @@ describe('county handlers', () => {
 
   it('exports the 汇总 workbook where the save dialog says, adding the extension', async () => {
     saveAnswer = join(root, '汇总表');
-    const result = await county.countyExport(dir, { kind: 'xlsx', year: 2024, format: 'gov2021' });
-    expect(result).toEqual({ ok: true, value: { path: `${saveAnswer}.xlsx`, name: '汇总表.xlsx' } });
+    const result = await county.countyExport(dir, { kind: 'xlsx', year: 2024, format: 'gov2021', office: '' });
+    expect(result).toEqual({ ok: true, value: { path: `${saveAnswer}.xlsx`, name: '汇总表.xlsx', count: 1 } });
     const bytes = readFileSync(`${saveAnswer}.xlsx`);
     // A zip (OOXML); the workbook's own tests read its cells back.
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     saveAnswer = null;
-    expect(await county.countyExport(dir, { kind: 'xlsx', year: 2024, format: 'gov2021' })).toEqual({ ok: true, value: null });
+    expect(await county.countyExport(dir, { kind: 'xlsx', year: 2024, format: 'gov2021', office: '' })).toEqual({ ok: true, value: null });
+  });
+
+  it('writes the 汇总 and one unit\'s 检查意见 as Word documents where the save dialog says', async () => {
+    saveAnswer = join(root, '汇总.docx');
+    const summary = await county.countyExport(dir, { kind: 'summaryDocx', year: 2024, format: 'gov2021', office: '某县政务公开办' });
+    expect(summary).toEqual({ ok: true, value: { path: saveAnswer, name: '汇总.docx', count: 1 } });
+    expect(readFileSync(saveAnswer).subarray(0, 2).toString('latin1')).toBe('PK');
+    saveAnswer = join(root, '意见');
+    const reply = await county.countyExport(dir, { kind: 'reply', year: 2024, format: 'gov2021', file: '淮安市2024.docx', office: '' });
+    expect(reply.ok && reply.value?.path).toBe(`${saveAnswer}.docx`);
+    expect((await county.countyExport(dir, { kind: 'reply', year: 2024, format: 'gov2021', file: '名单.txt', office: '' })).ok).toBe(false);
+    saveAnswer = null;
+  });
+
+  it('writes one 检查意见 per unit with findings into the chosen folder', async () => {
+    folderAnswer = join(root, '检查意见');
+    mkdirSync(folderAnswer);
+    try {
+      const replies = await county.countyExport(dir, { kind: 'replies', year: 2024, format: 'gov2021', office: '' });
+      if (!replies.ok || !replies.value) throw new Error('no replies');
+      const written = readdirSync(folderAnswer);
+      expect(written).toHaveLength(replies.value.count);
+      expect(replies.value.count).toBeGreaterThan(0);
+      expect(written.every((name) => name.endsWith('-检查意见.docx'))).toBe(true);
+    } finally {
+      folderAnswer = null;
+    }
   });
 
   it('reads a roster file chosen in the dialog as names', async () => {
