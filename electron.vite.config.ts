@@ -2,13 +2,18 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { buildCli } from './electron/cli/buildCli.ts';
+import { copyPdfCMaps } from './electron/services/pdfResources.ts';
 
 const root = import.meta.dirname;
 
 export default defineConfig({
   main: {
     // The `nianbao` command for Node (package.json bin): one plain file, out/cli/nianbao.mjs.
-    plugins: [{ name: 'nianbao-cli', apply: 'build', closeBundle: () => buildCli(root) }],
+    plugins: [
+      { name: 'nianbao-cli', apply: 'build', closeBundle: () => buildCli(root) },
+      // The PDF reader's CMaps, read from beside the bundle (electron/services/pdfResources.ts).
+      { name: 'nianbao-pdf-cmaps', apply: 'build', closeBundle: () => copyPdfCMaps(resolve(root, 'out/main')) },
+    ],
     build: {
       outDir: 'out/main',
       // The packaged app ships only out/ and package.json, so main bundles its dependencies.

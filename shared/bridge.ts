@@ -57,7 +57,7 @@ export const OpenedReportSchema = z.strictObject({
 export type OpenedReport = z.infer<typeof OpenedReportSchema>;
 
 const importReportSchema = z.strictObject({
-  source: z.enum(['nianbao', 'docx', 'text', 'html']),
+  source: z.enum(['nianbao', 'docx', 'text', 'html', 'pdf']),
   format: formatIdSchema,
   formatReason: z.string().max(MAX_SHORT_TEXT),
   year: z.number().int().nullable(),
@@ -128,6 +128,8 @@ export const ExportDocxOptionsSchema = z.strictObject({
   blankAsZero: z.boolean().default(false),
   /** Append a 检查说明 page listing the warnings the clerk explained. */
   findingsSheet: z.boolean().default(false),
+  /** Amounts with exactly four decimals; absent, where the format's header asks for it. */
+  fourDecimalAmounts: z.boolean().optional(),
 });
 export type ExportDocxOptions = z.input<typeof ExportDocxOptionsSchema>;
 
@@ -136,12 +138,14 @@ export const ExportTextOptionsSchema = z.strictObject({
   tables: z.enum(['aligned', 'tsv']).default('aligned'),
   blankAsZero: z.boolean().default(false),
   findingsSheet: z.boolean().default(false),
+  fourDecimalAmounts: z.boolean().optional(),
 });
 export type ExportTextOptions = z.input<typeof ExportTextOptionsSchema>;
 
 export const ExportHtmlOptionsSchema = z.strictObject({
   blankAsZero: z.boolean().default(false),
   findingsSheet: z.boolean().default(false),
+  fourDecimalAmounts: z.boolean().optional(),
 });
 export type ExportHtmlOptions = z.input<typeof ExportHtmlOptionsSchema>;
 

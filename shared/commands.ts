@@ -113,6 +113,8 @@ export const COMMANDS = {
   },
   resetZoom: { label: '实际大小', shortcuts: [{ key: '0', ctrl: true }], runsIn: 'editor', help: '恢复为 100%' },
   help: { label: '帮助', shortcuts: [{ key: 'F1' }], runsIn: 'editor', help: '怎样填写、各种颜色的含义、快捷键' },
+  // Local rule packs (issue 14).
+  rulePacks: { label: '规则包…', runsIn: 'editor', help: '载入市、县下发的本地规则包，检查时一并按其要求检查' },
   about: { label: '关于年报', runsIn: 'desktop' },
   // 汇总与审核 (issue 17): the county office's page, a second start-page choice.
   county: {
@@ -176,6 +178,7 @@ export const MENUS: readonly MenuDeclaration[] = [
       'resetZoom',
     ],
   },
+  { label: '设置(&S)', items: ['rulePacks'] },
   { label: '帮助(&H)', items: ['help', '-', 'about'] },
 ];
 
@@ -197,6 +200,8 @@ export const TOOLBAR: readonly (EditorCommandId | '-')[] = [
   'exportPdf',
   'print',
   '-',
+  // Local rule packs (issue 14): the browser host has no menu bar.
+  'rulePacks',
   'help',
 ];
 

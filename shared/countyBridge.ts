@@ -99,6 +99,7 @@ export const FindingSchema = z.strictObject({
       z.strictObject({ kind: z.literal('fillZero'), cells: cellList }),
       z.strictObject({ kind: z.literal('normalize'), cell: z.string().max(200), raw: z.string().max(MAX_TEXT) }),
       z.strictObject({ kind: z.literal('useComputed'), cells: cellList }),
+      z.strictObject({ kind: z.literal('setValue'), cell: z.string().max(200), raw: z.string().max(MAX_TEXT) }),
       z.strictObject({ kind: z.literal('confirmCarried'), cells: cellList }),
       z.strictObject({
         kind: z.literal('replaceText'),

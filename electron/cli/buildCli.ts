@@ -1,19 +1,25 @@
 /**
- * Bundles the command line into one plain JavaScript file for Node, so that
- * `nianbao` starts without compiling TypeScript. Run by the main build
+ * Bundles the command line into plain JavaScript for Node, so that `nianbao`
+ * starts without compiling TypeScript. Run by the main build
  * (electron.vite.config.ts) and by the CLI tests, which spawn what it writes.
  */
 import { build } from 'esbuild';
 import { chmod } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { copyPdfCMaps } from '../services/pdfResources.ts';
 
 /** Where `npm run build` writes it, relative to the project root; package.json's bin points here. */
 export const CLI_OUTFILE = 'out/cli/nianbao.mjs';
 
 export async function buildCli(root: string, outfile: string = join(root, CLI_OUTFILE)): Promise<void> {
+  const outdir = dirname(outfile);
   await build({
-    entryPoints: [join(root, 'electron', 'cli', 'bin.ts')],
-    outfile,
+    entryPoints: { [basename(outfile, '.mjs')]: join(root, 'electron', 'cli', 'bin.ts') },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    // pdf.js (about 3 MB) goes into a file of its own beside the command, loaded only when a PDF is read.
+    splitting: true,
+    chunkNames: '[name]-[hash]',
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -23,6 +29,7 @@ export async function buildCli(root: string, outfile: string = join(root, CLI_OU
     logLevel: 'warning',
     legalComments: 'none',
   });
+  await copyPdfCMaps(outdir);
   // Runnable as ./out/cli/nianbao.mjs too, not only through npm's bin link.
   await chmod(outfile, 0o755);
 }

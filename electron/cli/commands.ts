@@ -19,6 +19,7 @@ import { checkFolder, dateLineOf, summarizeFolder, type RepliesOptions, type Sum
 import { compareJson, compareLines } from './compareOutput.ts';
 import { checkJson, describeReport, exportSummaryLines, findingLines, importLines, showJson } from './output.ts';
 import { readReportFile } from './readReportFile.ts';
+import { rulePackOption } from './rulePack.ts';
 import { UsageError } from './usage.ts';
 import type { Flags, Io } from './usage.ts';
 import type { Command } from './main.ts';
@@ -75,13 +76,14 @@ export async function runCommand(command: Command, positional: string[], flags: 
   switch (command) {
     case 'check': {
       expectArgs(positional, 1, command);
+      const extra = await rulePackOption(flags.get('rules'));
       const repliesDir = flags.get('replies');
       const folder = (await stat(positional[0]!).catch(() => null))?.isDirectory() ?? false;
       if (!folder && repliesDir !== undefined) throw new UsageError('--replies 只用于检查文件夹（check DIR）');
       if (repliesDir === undefined && ['office', 'date', 'force'].some((f) => flags.has(f))) throw new UsageError('--office、--date、--force 只与 --replies 一起使用');
-      if (folder) return checkFolder(positional[0]!, json, io, typeof repliesDir === 'string' ? repliesOptions(repliesDir, flags) : null);
+      if (folder) return checkFolder(positional[0]!, json, io, typeof repliesDir === 'string' ? repliesOptions(repliesDir, flags) : null, extra);
       const { report } = await readReportFile(positional[0]!);
-      const findings = checkReport(report);
+      const findings = checkReport(report, undefined, extra);
       if (json) io.out(JSON.stringify(checkJson(report, findings), null, 2));
       else {
         io.out(describeReport(report));

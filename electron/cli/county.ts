@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Finding } from '../../shared/checks/types.ts';
+import type { ExtraRules, Finding } from '../../shared/checks/types.ts';
 import {
   checkRoster,
   countySummaryDocx,
@@ -60,7 +60,13 @@ export function dateLineOf(date: Date): string {
  * With `replies`, one 检查意见 per unit with findings left to send back
  * (the folder's workspace verdicts applied), written as the reports are read.
  */
-export async function checkFolder(dir: string, json: boolean, io: Io, replies: RepliesOptions | null = null): Promise<number> {
+export async function checkFolder(
+  dir: string,
+  json: boolean,
+  io: Io,
+  replies: RepliesOptions | null = null,
+  extra: readonly ExtraRules[] = [],
+): Promise<number> {
   const workspace = replies ? await folderWorkspace(dir) : null;
   if (replies) await mkdir(replies.dir, { recursive: true });
   const written: string[] = [];
@@ -91,7 +97,7 @@ export async function checkFolder(dir: string, json: boolean, io: Io, replies: R
           failure = error;
         });
     }
-  }, replies ? [replies.dir] : [], io.err);
+  }, replies ? [replies.dir] : [], extra, io.err);
   await writing;
   if (failure) throw failure;
   if (json) {
@@ -125,6 +131,7 @@ export async function summarizeFolder(dir: string, year: number, rosterFile: str
       if (output.kind === 'xlsx' && (unit.year === year || unit.year === year - 1)) reports.set(unit.file, report);
     },
     besides,
+    [],
     io.err,
   );
   const summary = summarize(units, { year, format: formatForYear(year) });

@@ -15,9 +15,11 @@ import type { Flags, Io } from './usage.ts';
 export { UsageError };
 
 export const USAGE = `用法：
-  nianbao check FILE [--json]          检查报告，列出错误和警告（有错误时退出码为 1）
-  nianbao check DIR [--json] [--replies OUTDIR [--office 单位] [--date 日期] [--force]]
+  nianbao check FILE [--json] [--rules PACK.json]
+                                       检查报告，列出错误和警告（有错误时退出码为 1）
+  nianbao check DIR [--json] [--rules PACK.json] [--replies OUTDIR [--office 单位] [--date 日期] [--force]]
                                        检查文件夹（含子文件夹）中的全部报告，每份一行；
+                                       --rules 另按本地规则包（市、县的补充要求）检查；
                                        --replies 为每个有问题的单位在 OUTDIR 生成一份检查意见（.docx），
                                        不含文件夹中审核记录（${WORKSPACE_FILE_NAME}）标为“不采纳”的问题；
                                        --office 为落款单位，--date 为落款日期（默认今天）
@@ -58,6 +60,8 @@ const VALUE_FLAGS: Record<string, string> = {
   txt: '输出文件名，如 --txt 报告.txt',
   html: '输出文件名，如 --html 报告.html',
   pdf: '输出文件名，如 --pdf 报告.pdf',
+  // Local rule packs (check --rules).
+  rules: '规则包文件，如 --rules 规则包.json',
 };
 
 const FLAG = { type: 'boolean' } as const;
@@ -65,7 +69,7 @@ const VALUE = { type: 'string' } as const;
 
 /** The options each command accepts; anything else is refused (parseArgs strict). */
 export const COMMAND_OPTIONS = {
-  check: { json: FLAG, replies: VALUE, office: VALUE, date: VALUE, force: FLAG },
+  check: { json: FLAG, rules: VALUE, replies: VALUE, office: VALUE, date: VALUE, force: FLAG },
   show: { json: FLAG },
   import: { json: FLAG },
   'next-year': { year: VALUE, force: FLAG },

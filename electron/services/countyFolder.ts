@@ -8,7 +8,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import type { Finding } from '../../shared/checks/types.ts';
+import type { ExtraRules, Finding } from '../../shared/checks/types.ts';
 import { WORKSPACE_FILE_NAME, digestUnit, type CountyUnit } from '../../shared/county/index.ts';
 import type { ImportResult } from '../../shared/import/types.ts';
 import type { Report } from '../../shared/model/report.ts';
@@ -45,6 +45,8 @@ export interface FolderReadOptions {
   besides?: readonly string[];
   onProgress?: (progress: FolderProgress) => void;
   signal?: AbortSignal;
+  /** Local rule packs checked besides the format's own (--rules). */
+  extra?: readonly ExtraRules[];
 }
 
 export interface FolderReadResult {
@@ -103,14 +105,14 @@ export function unitFileName(dir: string, path: string): string {
 }
 
 /** Reads and digests one file; a file that is no report comes back with its one-line reason. */
-export async function readUnit(dir: string, path: string, read: ReadBytes): Promise<ReadUnit | UnreadableFile> {
+export async function readUnit(dir: string, path: string, read: ReadBytes, extra: readonly ExtraRules[] = []): Promise<ReadUnit | UnreadableFile> {
   const file = unitFileName(dir, path);
   try {
     const bytes = await readFileCapped(path, MAX_INPUT_BYTES);
     const { report, importReport } = await read(bytes, file.split('/').pop() ?? file);
     // Our own file states its year; an imported one may not have named any.
     const yearKnown = importReport.source === 'nianbao' || importReport.year !== null;
-    return { ...digestUnit(file, report, yearKnown), report };
+    return { ...digestUnit(file, report, yearKnown, extra), report };
   } catch (error) {
     return { file, message: messageOf(error, '无法读取该文件') };
   }
@@ -147,7 +149,7 @@ export async function readCountyFolder(dir: string, keep: (read: ReadUnit) => vo
   const lane = async (): Promise<void> => {
     while (next < files.length && !signal?.aborted) {
       const index = next++;
-      results[index] = await readUnit(dir, files[index]!, readers[index % readers.length]!);
+      results[index] = await readUnit(dir, files[index]!, readers[index % readers.length]!, options.extra);
       settled++;
       deliver();
       options.onProgress?.({ done: settled, total: files.length });

@@ -17,11 +17,12 @@ export const REPORT_EXTENSION = 'nianbao';
 export const OPEN_FILTERS: Record<OpenKind, FileFilter[]> = {
   report: [{ name: '年报文件', extensions: [REPORT_EXTENSION] }],
   template: [
-    { name: '上年报告（年报文件、Word 文档、文本、网页）', extensions: [REPORT_EXTENSION, 'docx', 'txt', 'html', 'htm', 'mht', 'mhtml'] },
+    { name: '上年报告（年报文件、Word 文档、文本、网页、PDF）', extensions: [REPORT_EXTENSION, 'docx', 'txt', 'html', 'htm', 'mht', 'mhtml', 'pdf'] },
     { name: '年报文件', extensions: [REPORT_EXTENSION] },
     { name: 'Word 文档', extensions: ['docx'] },
     { name: '文本文件', extensions: ['txt'] },
     { name: '网页（.html、.mht）', extensions: ['html', 'htm', 'mht', 'mhtml'] },
+    { name: 'PDF 文件', extensions: ['pdf'] },
   ],
   roster: [{ name: '单位名单（文本，每行一个单位）', extensions: ['txt', 'csv'] }],
 };

@@ -10,6 +10,7 @@ import { exportHtml } from '../../shared/export/html.ts';
 import type { FindingNote } from '../../shared/export/layout.ts';
 import { exportText } from '../../shared/export/text.ts';
 import { readReportBytes } from '../../shared/import/read.ts';
+import { NODE_PDF_RESOURCES } from './pdfResources.ts';
 import type { Report } from '../../shared/model/report.ts';
 import type { ReportFormats } from './handlers.ts';
 
@@ -27,5 +28,5 @@ export const REPORT_FORMATS: ReportFormats = {
     html: (report, { findingsSheet, ...options }) =>
       exportHtml(report, { ...options, findingsSheet: findingNotes(report, findingsSheet) }),
   },
-  importers: { read: readReportBytes },
+  importers: { read: (bytes, fileName) => readReportBytes(bytes, fileName, { pdf: NODE_PDF_RESOURCES }) },
 };

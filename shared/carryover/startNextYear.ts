@@ -37,7 +37,9 @@ function lastYearBaseline(lastYear: Report): LastYearBaseline {
     const text = lastYear.sections[key].text;
     if (text.trim() !== '') sections[key] = text;
   }
-  return { format: lastYear.format, year: lastYear.year, organ: lastYear.organ, values, sections };
+  const baseline: LastYearBaseline = { format: lastYear.format, year: lastYear.year, organ: lastYear.organ, values, sections };
+  if (lastYear.preface.text.trim() !== '') baseline.preface = lastYear.preface.text;
+  return baseline;
 }
 
 /** A number as our cells store it: integers plainly, amounts without float noise. */
@@ -76,6 +78,9 @@ export function startNextYear(lastYear: Report, year: number = lastYear.year + 1
   const labels = formatIndex(format).cellById;
   const carried: string[] = [];
   for (const rule of mapping.rules) {
+    // Only leaf cells are carried: a total left unstored is computed from its
+    // carried parts, so changing one part changes the total with it.
+    if (labels.get(rule.target)?.computedBy) continue;
     const terms = rule.from.map((t) => ({ value: baseline.values[t.cell] ?? null, coef: t.coef }));
     // Nothing to carry when last year stated none of the parts.
     if (terms.every((t) => t.value === null)) continue;
@@ -101,4 +106,22 @@ export function startNextYear(lastYear: Report, year: number = lastYear.year + 1
     if (lost.length > 0) notes.push({ kind: 'dropped', cells: lost, message: `${dropped.reason}，上年的相应数据未结转` });
   }
   return { report, notes };
+}
+
+/**
+ * Where a carried cell's value came from, as its tooltip says it: the cells
+ * of last year's report its carry-over rule reads (上年报告的“现行有效件数”),
+ * not the generic 上年结转, which is also the name of a row of 三.
+ */
+export function carriedFrom(format: FormatId, lastFormat: FormatId | undefined, cell: string): string {
+  const mapping = getFormat(format).carryOver.find((m) => m.fromFormat === (lastFormat ?? format));
+  const rule = mapping?.rules.find((r) => r.target === cell);
+  if (!rule) return '取自上年报告的数值';
+  const lastIndex = formatIndex(lastFormat ?? format);
+  const names = rule.from.map(({ cell: from }) => {
+    const info = lastIndex.cellById.get(from);
+    const row = info?.row.shortLabel ?? from;
+    return info && info.table.columns.length > 1 ? `${row}·${info.column.label}` : row;
+  });
+  return `取自上年报告的“${names.join('”“')}”`;
 }

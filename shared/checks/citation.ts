@@ -1,9 +1,10 @@
 /**
- * The format notice the report cites: a report for 2021 onward follows
- * 国办公开办函〔2021〕30号, one for 2019–2020 〔2019〕60号. Real reports cite the
- * old notice, drop a character (国办公开函) or use other brackets.
+ * The format notice the report cites: each registered format names its
+ * notice (2021 onward: 国办公开办函〔2021〕30号; 2019–2020: 〔2019〕60号). Real
+ * reports cite the old notice, drop a character (国办公开函) or use other
+ * brackets.
  */
-import { formatForYear, getFormat } from '../formats/index.ts';
+import { FORMAT_IDS, formatForYear, getFormat } from '../formats/index.ts';
 import type { NarrativeKey } from './compile.ts';
 import type { CheckContext } from './context.ts';
 import type { Finding } from './types.ts';
@@ -12,7 +13,9 @@ import { FORMAT_CITATION } from './wording.ts';
 
 export function citationFindings(ctx: CheckContext, out: Finding[]): void {
   const { report, compiled } = ctx;
-  const expected = getFormat(formatForYear(report.year)).source;
+  const due = getFormat(formatForYear(report.year));
+  const expected = due.source;
+  const notices = FORMAT_IDS.map((id) => getFormat(id).notice);
   const places: NarrativeKey[] = ['preface', ...SECTION_KEYS];
   const seen = new Map<string, number>();
   for (const place of places) {
@@ -21,12 +24,12 @@ export function citationFindings(ctx: CheckContext, out: Finding[]): void {
     FORMAT_CITATION.lastIndex = 0;
     for (let m = FORMAT_CITATION.exec(text); m; m = FORMAT_CITATION.exec(text)) {
       const [cited, , year, , number] = m;
-      // Only the two format notices: 〔2019〕30号 or 〔2021〕60号 are other documents.
-      if ((year === '2019') !== (number === '60') || cited === expected) continue;
+      // Only the formats' notices: 〔2019〕30号 or 〔2021〕60号 are other documents.
+      if (cited === expected || !notices.some((n) => String(n.year) === year && String(n.number) === number)) continue;
       const base = `narrative.citation:${place}:${cited}`;
       const n = (seen.get(base) ?? 0) + 1;
       seen.set(base, n);
-      const wrongNotice = !expected.includes(`${year}`);
+      const wrongNotice = String(due.notice.year) !== year;
       out.push({
         severity: 'warning',
         rule: 'narrative.citation',

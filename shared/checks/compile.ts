@@ -3,7 +3,7 @@
  * built once per format id: checkReport runs on every keystroke.
  */
 import { SECTION_KEYS, formatIndex, type CellInfo, type FormatIndex } from '../formats/index.ts';
-import type { BalanceRule, ColumnDef, FormatId, ProseNumberRule, RowDef, SectionKey, SumRule, TableDef } from '../formats/types.ts';
+import type { BalanceRule, ColumnDef, FormatId, ProseNumberRule, RowDef, SectionDef, SectionKey, SumRule, TableDef } from '../formats/types.ts';
 
 export interface SumEquation {
   rule: SumRule;
@@ -58,6 +58,8 @@ export interface CompiledFormat {
   proseNumbers: CompiledProseNumber[];
   /** Section headings for messages, e.g. 一、总体情况. */
   sectionNames: Record<NarrativeKey, string>;
+  /** Each section's definition, with the rules on its prose. */
+  sections: ReadonlyMap<NarrativeKey, SectionDef>;
 }
 
 const NUMERAL_ITEM = /^([一二三四五六七八九十]+)、/;
@@ -151,7 +153,9 @@ function compile(id: FormatId): CompiledFormat {
 
   const proseNumbers = format.proseNumbers.map((rule) => ({ rule, regex: new RegExp(rule.pattern, 'g') }));
 
-  return { index, sums, balances, tables, amounts, signedPairs, proseNumbers, sectionNames };
+  const sections = new Map<NarrativeKey, SectionDef>(format.sections.map((s) => [s.key, s]));
+
+  return { index, sums, balances, tables, amounts, signedPairs, proseNumbers, sectionNames, sections };
 }
 
 const cache = new Map<FormatId, CompiledFormat>();

@@ -47,6 +47,8 @@ export function crossYearFindings(ctx: CheckContext, out: Finding[]): void {
       actual,
       message: message(target.label, rule, expected, actual),
       key: `${rule.id}:${rule.target}`,
+      // An equation names the one value that satisfies it; a total is fixed through its parts instead.
+      ...(rule.relation === '=' && !target.computedBy ? { fix: { kind: 'setValue' as const, cell: rule.target, raw: String(expected) } } : {}),
     });
   }
 }

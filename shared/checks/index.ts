@@ -9,14 +9,15 @@ import { balanceFindings, sumFindings } from './arithmetic.ts';
 import { compiledFormat } from './compile.ts';
 import type { CheckContext } from './context.ts';
 import { citationFindings } from './citation.ts';
+import { decisionFindings } from './decisions.ts';
 import { carriedToConfirmFindings, crossYearFindings } from './crossYear.ts';
 import { infoFindings } from './info.ts';
 import { narrativeFindings } from './narrative.ts';
 import { formatYearFindings } from './reportFormat.ts';
-import type { Finding } from './types.ts';
+import type { ExtraRules, Finding } from './types.ts';
 import { blankFindings, plausibilityFindings, valueFindings } from './values.ts';
 
-export type { Finding, FindingFix, Severity } from './types.ts';
+export type { ExtraRules, Finding, FindingFix, Severity } from './types.ts';
 
 const RULE_GROUPS: ((ctx: CheckContext, out: Finding[]) => void)[] = [
   formatYearFindings,
@@ -30,13 +31,19 @@ const RULE_GROUPS: ((ctx: CheckContext, out: Finding[]) => void)[] = [
   infoFindings,
   narrativeFindings,
   citationFindings,
+  decisionFindings,
 ];
 
-/** `values` may be passed when the caller has already evaluated this very report (the editor does). */
-export function checkReport(report: Report, values: ReportValues = evaluateReport(report)): Finding[] {
+/**
+ * `values` may be passed when the caller has already evaluated this very
+ * report (the editor does); `extra` are rule sets the caller adds (loaded
+ * rule packs, rulePackRules).
+ */
+export function checkReport(report: Report, values: ReportValues = evaluateReport(report), extra: readonly ExtraRules[] = []): Finding[] {
   const ctx: CheckContext = { report, compiled: compiledFormat(report.format), values };
   const findings: Finding[] = [];
   for (const group of RULE_GROUPS) group(ctx, findings);
+  for (const rules of extra) findings.push(...rules(report, values));
   // Errors must be fixed; only warnings can be explained away.
   for (const finding of findings) {
     const ack = report.acknowledgements[finding.key];

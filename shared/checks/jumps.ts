@@ -31,7 +31,7 @@ export function jumpFindings(format: FormatId, pairs: readonly YearPair[]): Find
   const labels = formatIndex(format).cellById;
   const byCell = new Map(pairs.map((p) => [p.cell, p]));
   const findings: Finding[] = [];
-  for (const rule of JUMP_RULES[format]) {
+  for (const rule of JUMP_RULES[format] ?? []) {
     for (const cell of rule.cells) {
       const pair = byCell.get(cell);
       const info = labels.get(cell);

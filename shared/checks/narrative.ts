@@ -1,15 +1,17 @@
 /**
  * Warnings about the prose: required sections left empty, stale years and
- * statistics periods, template leftovers, the 2021 fee statement, numbers
- * that contradict the tables, problems without measures, text repeated from
- * last year and last year's text carried unedited.
+ * statistics periods, template leftovers, words a section must mention (the
+ * 2021 fee statement), numbers that contradict the tables, problems without
+ * measures, text repeated from last year and last year's text carried
+ * unedited. What each section must hold is read off its definition.
  */
+import { carriedParagraphs, lastYearText } from '../carryover/paragraphs.ts';
 import { SECTION_KEYS, type SectionKey } from '../formats/types.ts';
 import type { Narrative } from '../model/report.ts';
 import type { NarrativeKey } from './compile.ts';
 import { cellValue, showStated, type CheckContext } from './context.ts';
 import type { Finding } from './types.ts';
-import { CLAUSE_END, CLAUSE_LEGIT, HEADING_LINE, MIN_PROSE, NOTHING_WORD, WORK_COUNT, YEAR_LEGIT_AFTER, YEAR_LEGIT_BEFORE } from './wording.ts';
+import { CLAUSE_END, CLAUSE_LEGIT, HEADING_LINE, NOTHING_WORD, WORK_COUNT, YEAR_LEGIT_AFTER, YEAR_LEGIT_BEFORE } from './wording.ts';
 
 interface Prose {
   key: NarrativeKey;
@@ -21,15 +23,12 @@ const PERIOD =
   /统计期限?(?:为|是)?\s*[自从]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*起?\s*(?:至|到|—|－|-|~|～)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
 const YEAR = /(?<![\d.])((?:19|20)\d{2})\s*年度?/g;
 const LEFTOVER = /\[bookmark:[^\]]*\]|[（(]文字描述[)）]|(?<![A-Za-z])(?:[XＸ]{2,}|×{2,})(?![A-Za-z])/g;
-const MEASURES = /改进|整改|措施|下一步|将|加强|完善|提升|推进|强化|落实|持续|计划/;
 const SENTENCE = /[^。！？!?；;\n]+[。！？!?；;]?/g;
 const SPACE = /\s+/g;
 const QUOTE_MAX = 60;
 const HEADING_MAX = 40;
 /** Entries kept by the per-text memos below before they start over. */
 const SENTENCE_MEMO_SIZE = 64;
-/** Sections that report on the year itself; 五 and 六 may speak of next year's plans. */
-const THIS_YEAR_SECTIONS: ReadonlySet<NarrativeKey> = new Set<NarrativeKey>(['一', '二', '三', '四']);
 
 function eachMatch(regex: RegExp, text: string, fn: (m: RegExpExecArray) => void): void {
   regex.lastIndex = 0;
@@ -64,24 +63,24 @@ function spanOf(m: RegExpExecArray): { start: number; end: number } {
 }
 
 function requiredFindings(ctx: CheckContext, prose: Prose[], out: Finding[]): void {
-  const required = new Set(ctx.compiled.index.format.sections.filter((s) => s.proseRequired).map((s) => s.key));
   for (const { key, name, narrative } of prose) {
-    if (key === 'preface' || !required.has(key) || narrative.text.trim() !== '') continue;
+    const section = ctx.compiled.sections.get(key);
+    if (!section?.proseRequired || narrative.text.trim() !== '') continue;
     out.push({
       severity: 'warning',
       rule: 'narrative.missing',
       cells: [],
       section: key,
-      message: `${name} 尚未填写${key === '六' ? '（如确无其他事项，可写“无”）' : ''}`,
+      message: `${name} 尚未填写${section.emptyNote ?? ''}`,
       key: `narrative.missing:${key}`,
     });
   }
 }
 
-/** 五 written as “无” or a few words: reviewers expect the problems and how they are addressed. */
-function thinFindings(prose: Prose[], out: Finding[]): void {
+/** A section with a minimum (五) written as “无” or a few words: reviewers expect the problems and how they are addressed. */
+function thinFindings(ctx: CheckContext, prose: Prose[], out: Finding[]): void {
   for (const { key, name, narrative } of prose) {
-    const min = MIN_PROSE[key];
+    const min = ctx.compiled.sections.get(key)?.minChars;
     // Long prose cannot be thin: skip the copy on every keystroke.
     if (min === undefined || narrative.text.length > min * 4) continue;
     const text = narrative.text.replace(SPACE, '');
@@ -144,6 +143,7 @@ function dateFindings(ctx: CheckContext, prose: Prose[], out: Finding[]): void {
   const key = keyMaker();
   for (const p of prose) {
     const text = p.narrative.text;
+    const reportsYear = ctx.compiled.sections.get(p.key)?.reportsYear === true;
     const periods: { start: number; end: number }[] = [];
     eachMatch(PERIOD, text, (m) => {
       const span = spanOf(m);
@@ -168,7 +168,7 @@ function dateFindings(ctx: CheckContext, prose: Prose[], out: Finding[]): void {
       const span = spanOf(m);
       if (periods.some((s) => span.start >= s.start && span.start < s.end)) return;
       const found = Number(m[1]);
-      const problem = yearProblem(text, span, found, year, p);
+      const problem = yearProblem(text, span, found, year, p, reportsYear);
       if (!problem) return;
       out.push({
         severity: 'warning',
@@ -211,9 +211,16 @@ function staleInSentence(text: string, span: { start: number; end: number }, fou
   return WORK_COUNT.test(clause) && !CLAUSE_LEGIT.test(clause);
 }
 
-function yearProblem(text: string, span: { start: number; end: number }, found: number, year: number, p: Prose): string | undefined {
+function yearProblem(
+  text: string,
+  span: { start: number; end: number },
+  found: number,
+  year: number,
+  p: Prose,
+  reportsYear: boolean,
+): string | undefined {
   if (found > year + 1) return `${p.name} 中的“${text.slice(span.start, span.end)}”晚于报告年度（${year}年），请核实`;
-  if (found === year + 1 && THIS_YEAR_SECTIONS.has(p.key)) {
+  if (found === year + 1 && reportsYear) {
     return `${p.name} 中的“${text.slice(span.start, span.end)}”是报告年度的下一年，此部分应报告${year}年度情况，请核实`;
   }
   if (found >= year) return undefined;
@@ -225,7 +232,7 @@ function yearProblem(text: string, span: { start: number; end: number }, found: 
     return `${p.name} 中有段落以“${text.slice(span.start, span.end)}，”开头，而本报告为${year}年度，可能是上年报告的文字未更新`;
   }
   // Where this year's work is reported (一 to 四), a sentence about another year's work is a leftover.
-  if (!THIS_YEAR_SECTIONS.has(p.key) || !staleInSentence(text, span, found, year)) return undefined;
+  if (!reportsYear || !staleInSentence(text, span, found, year)) return undefined;
   return `${p.name} 中“${sentenceAt(text, span)}”写的是${found}年的情况，而本报告为${year}年度，可能是上年报告的文字未更新`;
 }
 
@@ -247,11 +254,14 @@ function leftoverFindings(prose: Prose[], out: Finding[]): void {
   }
 }
 
-function feeFindings(ctx: CheckContext, out: Finding[]): void {
-  const fee = ctx.compiled.index.format.feeStatement;
-  const text = ctx.report.sections.六.text;
-  if (!fee || text.trim() === '' || fee.anyOf.some((w) => text.includes(w))) return;
-  out.push({ severity: 'warning', rule: 'narrative.feeStatement', cells: [], section: '六', message: fee.message, key: 'narrative.feeStatement' });
+/** Sections that must mention one of some words once written (the 2021 fee statement in 六). */
+function mentionFindings(ctx: CheckContext, prose: Prose[], out: Finding[]): void {
+  for (const { key, name, narrative } of prose) {
+    const must = ctx.compiled.sections.get(key)?.mustMention;
+    const text = narrative.text;
+    if (!must || text.trim() === '' || must.anyOf.some((w) => text.includes(w))) continue;
+    out.push({ severity: 'warning', rule: must.rule, cells: [], section: key, message: `${name} ${must.message}`, key: must.rule });
+  }
 }
 
 /** What the table says a cell holds: a total's computed sum, so that a wrong typed total does not mislead the comparison. */
@@ -302,17 +312,21 @@ function proseNumberFindings(ctx: CheckContext, prose: Prose[], out: Finding[]):
   }
 }
 
-function measureFindings(ctx: CheckContext, out: Finding[]): void {
-  const text = ctx.report.sections.五.text;
-  if (text.trim() === '' || NOTHING_WORD.test(text) || MEASURES.test(text)) return;
-  out.push({
-    severity: 'warning',
-    rule: 'narrative.measures',
-    cells: [],
-    section: '五',
-    message: `${ctx.compiled.sectionNames.五} 只写了问题，未写明改进措施（如“下一步将……”）`,
-    key: 'narrative.measures',
-  });
+/** A section that must name measures (五) naming problems only. */
+function measureFindings(ctx: CheckContext, prose: Prose[], out: Finding[]): void {
+  for (const { key, name, narrative } of prose) {
+    const measures = ctx.compiled.sections.get(key)?.measures;
+    const text = narrative.text;
+    if (!measures || text.trim() === '' || NOTHING_WORD.test(text) || measures.anyOf.some((w) => text.includes(w))) continue;
+    out.push({
+      severity: 'warning',
+      rule: 'narrative.measures',
+      cells: [],
+      section: key,
+      message: `${name} ${measures.message}`,
+      key: key === '五' ? 'narrative.measures' : `narrative.measures:${key}`,
+    });
+  }
 }
 
 /** Sentences by text: last year's prose and untouched sections are split once, not on every keystroke. */
@@ -362,15 +376,23 @@ function copiedFindings(ctx: CheckContext, out: Finding[]): void {
   });
 }
 
-function carriedFindings(prose: Prose[], out: Finding[]): void {
+/** Paragraphs still word for word last year's: one finding per section, naming the paragraphs, the first selected. */
+function carriedFindings(ctx: CheckContext, prose: Prose[], out: Finding[]): void {
+  const baseline = ctx.report.lastYear;
+  if (!baseline) return;
   for (const { key, name, narrative } of prose) {
-    if (narrative.source !== 'carried' || narrative.text.trim() === '') continue;
+    const carried = carriedParagraphs(narrative.text, lastYearText(baseline, key));
+    const first = carried[0];
+    if (!first) continue;
+    const which = carried.length === 1 ? `第${first.number}段` : `第${carried.map((p) => p.number).join('、')}段`;
     out.push({
       severity: 'warning',
       rule: 'narrative.carried',
       cells: [],
       section: key,
-      message: `${name} 仍是上年报告的文字，尚未修改`,
+      span: { start: first.start, end: first.end },
+      actual: carried.length,
+      message: `${name} ${which}仍是上年报告的文字，尚未修改`,
       key: `narrative.carried:${key}`,
     });
   }
@@ -379,13 +401,13 @@ function carriedFindings(prose: Prose[], out: Finding[]): void {
 export function narrativeFindings(ctx: CheckContext, out: Finding[]): void {
   const prose = proseOf(ctx);
   requiredFindings(ctx, prose, out);
-  thinFindings(prose, out);
+  thinFindings(ctx, prose, out);
   headingFindings(ctx, prose, out);
-  carriedFindings(prose, out);
+  carriedFindings(ctx, prose, out);
   dateFindings(ctx, prose, out);
   leftoverFindings(prose, out);
-  feeFindings(ctx, out);
-  measureFindings(ctx, out);
+  mentionFindings(ctx, prose, out);
+  measureFindings(ctx, prose, out);
   proseNumberFindings(ctx, prose, out);
   copiedFindings(ctx, out);
 }

@@ -1,6 +1,7 @@
 /** What the checks engine reports. Findings are derived from the report, never stored. */
 import type { SectionKey } from '../formats/types.ts';
-import type { InfoField } from '../model/report.ts';
+import type { InfoField, Report } from '../model/report.ts';
+import type { ReportValues } from '../model/values.ts';
 
 /** info: worth a look, never a fault (e.g. an unusual change against last year). */
 export type Severity = 'error' | 'warning' | 'info';
@@ -13,6 +14,8 @@ export type FindingFix =
   | { kind: 'normalize'; cell: string; raw: string }
   /** Remove the stored entry of a total cell so that it is computed again. */
   | { kind: 'useComputed'; cells: string[] }
+  /** Write the number a rule expects into a cell, as the clerk's own entry (a carried 现行有效件数 brought up to date). */
+  | { kind: 'setValue'; cell: string; raw: string }
   /** Keep a carried value the carry-over asked the clerk to confirm, and stop asking. */
   | { kind: 'confirmCarried'; cells: string[] }
   /** Replace `from` at this span of a narrative with `to`; applied only while the span still reads `from`. */
@@ -40,3 +43,6 @@ export interface Finding {
   /** The clerk's explanation, when this warning's key is in Report.acknowledgements. */
   acknowledged?: string;
 }
+
+/** A rule set beyond the format's (a loaded rule pack): its findings on a report. */
+export type ExtraRules = (report: Report, values: ReportValues) => Finding[];

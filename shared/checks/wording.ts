@@ -36,8 +36,11 @@ export const PLACE = /[^省市区县旗州盟]+(?:自治区|省|市|区|县|旗|
 export const SIGNATURE_MAX = 30;
 export const SENTENCE_MARK = /[。；;，,：:]/;
 
-/** A citation of one of the national notices on the report format, however it is bracketed or abbreviated. */
-export const FORMAT_CITATION = /国办(?:公开)?(?:办)?(?:函|发)?\s*([〔［[【(（﹝〈<])\s*(2019|2021)\s*([〕］\]】)）﹞〉>])\s*(60|30)\s*号/g;
+/**
+ * A citation of a national notice, however it is bracketed or abbreviated;
+ * the check keeps those whose year and number are a registered format's.
+ */
+export const FORMAT_CITATION = /国办(?:公开)?(?:办)?(?:函|发)?\s*([〔［[【(（﹝〈<])\s*((?:19|20)\d{2})\s*([〕］\]】)）﹞〉>])\s*(\d{1,3})\s*号/g;
 
 /**
  * Stale years: the words after "2024年" that make it a legitimate other year
@@ -54,8 +57,6 @@ export const WORK_COUNT =
 /** Where the clause of a year ends. */
 export const CLAUSE_END = /[。；;！？!?\n]/;
 
-/** Sections whose prose must say more than a word; 六 may legitimately be “无”. */
-export const MIN_PROSE: Partial<Record<string, number>> = { 五: 20 };
 export const NOTHING_WORD = /^\s*[无無][。.]?\s*$/;
 /** A line of prose that is a section heading (numbered or not). */
 export const HEADING_LINE = /^\s*(?:[一二三四五六七八九十]+|[0-9]+)?\s*[、.．]?\s*(.{2,30}?)\s*$/;

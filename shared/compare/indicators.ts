@@ -29,5 +29,5 @@ export function indicatorValue(def: IndicatorDef, figures: YearFigures): number 
 }
 
 export function indicatorsOf(figures: YearFigures): IndicatorValue[] {
-  return INDICATORS[figures.format].map((def) => ({ def, value: indicatorValue(def, figures) }));
+  return (INDICATORS[figures.format] ?? []).map((def) => ({ def, value: indicatorValue(def, figures) }));
 }

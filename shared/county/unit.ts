@@ -4,7 +4,7 @@
  * without holding the reports themselves.
  */
 import { checkReport } from '../checks/index.ts';
-import type { Finding } from '../checks/types.ts';
+import type { ExtraRules, Finding } from '../checks/types.ts';
 import type { Report } from '../model/report.ts';
 import { evaluateReport } from '../model/values.ts';
 import { unitStatus, type UnitStatus } from './status.ts';
@@ -22,9 +22,14 @@ export interface CountyUnit extends UnitStatus {
 }
 
 /** The unit and its findings; callers that only sum may drop the findings. */
-export function digestUnit(file: string, report: Report, yearKnown = true): { unit: CountyUnit; findings: Finding[] } {
+export function digestUnit(
+  file: string,
+  report: Report,
+  yearKnown = true,
+  extra: readonly ExtraRules[] = [],
+): { unit: CountyUnit; findings: Finding[] } {
   const values = evaluateReport(report);
-  const findings = checkReport(report, values);
+  const findings = checkReport(report, values, extra);
   const inputs: Record<string, number> = {};
   let blankCells = 0;
   let notApplicableCells = 0;

@@ -31,6 +31,8 @@ import {
 import type { Report } from '../model/report.ts';
 import { withFontTable } from './fontTable.ts';
 import {
+  cutPoints,
+  cutTable,
   displayWidth,
   layoutReport,
   type FindingNote,
@@ -97,7 +99,22 @@ interface Look {
   body: TextStyle;
   /** Body line spacing. */
   line: ISpacingProperties;
-  table: { body: TextStyle; header: TextStyle; rowMinTwips: number; captionFill?: string };
+  table: {
+    body: TextStyle;
+    header: TextStyle;
+    /** The format's note in the corner of 三 (the 勾稽 note); unset, as the header cells. */
+    note?: TextStyle;
+    rowMinTwips: number;
+    captionFill?: string;
+    /** The row-label column at least this wide (the template's is 57.7 mm of 171.8), so labels keep to one or two lines. */
+    rowLabelMinMm: number;
+    /**
+     * A table estimated taller than this is cut in two where only its outermost
+     * label group runs on, each half kept on one page: a merged label drawn
+     * again on the second page and no short tail.
+     */
+    cutAboveMm?: number;
+  };
   pageNumber: TextStyle & { outside: boolean };
   /** Characters to a full line of body type, where the standard fixes it. */
   charsPerLine?: number;
@@ -116,23 +133,34 @@ const LOOKS: Record<DocxLayoutName, Look> = {
     // 225 mm / 22 lines ≈ 28.9 pt.
     line: { line: 578, lineRule: LineRuleType.EXACT },
     // 五号: the 15 columns of 四 keep two characters a line in 10.4 mm.
-    table: { body: { font: '仿宋_GB2312', size: 21 }, header: { font: '黑体', size: 21 }, rowMinTwips: 397 },
+    table: {
+      body: { font: '仿宋_GB2312', size: 21 },
+      header: { font: '黑体', size: 21 },
+      rowMinTwips: 397,
+      rowLabelMinMm: 57,
+      // Three quarters of the 225 mm type area: 三 (about 210 mm) is cut, the tables of 二 and 四 are not.
+      cutAboveMm: 170,
+    },
     pageNumber: { font: '宋体', size: 28, outside: true },
     charsPerLine: 28,
   },
+  // The province's template: 宋体 throughout, headings bold 小四, tables 10 pt with regular header cells and the
+  // 勾稽 note in 楷体, single line spacing. Tidier than the template only in fitting its tables to the page.
   compact: {
     marginsMm: { top: 25.4, bottom: 25.4, left: 27, right: 27 },
     footerMm: 15,
     title: { font: '宋体', size: 36, bold: true, line: { line: 480, lineRule: LineRuleType.AUTO, after: 240 } },
-    heading: { font: '黑体', size: 28 },
+    heading: { font: '宋体', size: 24, bold: true },
     subheading: { font: '楷体_GB2312', size: 24 },
     body: { font: '宋体', size: 24 },
-    line: { line: 360, lineRule: LineRuleType.AUTO },
+    line: { line: 240, lineRule: LineRuleType.AUTO },
     table: {
       body: { font: '宋体', size: 20 },
-      header: { font: '宋体', size: 20, bold: true },
+      header: { font: '宋体', size: 20 },
+      note: { font: '楷体_GB2312', size: 20 },
       rowMinTwips: 340,
       captionFill: 'C6D9F1',
+      rowLabelMinMm: 57,
     },
     pageNumber: { font: '宋体', size: 21, outside: false },
   },
@@ -238,7 +266,12 @@ function cellAlignment(cell: LayoutCell): (typeof AlignmentType)[keyof typeof Al
 }
 
 function tableCell(cell: LayoutCell, widths: number[], look: Look): TableCell {
-  const style = cell.role === 'value' || cell.role === 'label' ? look.table.body : look.table.header;
+  const style =
+    cell.role === 'value' || cell.role === 'label'
+      ? look.table.body
+      : cell.role === 'note'
+        ? (look.table.note ?? look.table.header)
+        : look.table.header;
   const width = widths.slice(cell.col, cell.col + cell.colSpan).reduce((a, b) => a + b, 0);
   const fill = cell.role === 'caption' ? look.table.captionFill : undefined;
   return new TableCell({
@@ -259,19 +292,126 @@ function tableCell(cell: LayoutCell, widths: number[], look: Look): TableCell {
 
 /** Data rows kept with the caption or header above them; an item of 二 (one or two rows) thus stays whole. */
 const KEEP_DATA_ROWS = 3;
+/** Rows kept together at a table's end, so no page holds only one or two. */
+const KEEP_TAIL_ROWS = 3;
 
-function keepsWithNext(rows: readonly LayoutRow[], r: number): boolean {
-  const next = rows[r + 1];
-  if (!next) return false;
-  if (rows[r]!.kind !== 'data') return true;
-  if (next.kind !== 'data') return false;
-  let position = 0;
-  for (let i = r; i >= 0 && rows[i]!.kind === 'data'; i--) position++;
-  return position < KEEP_DATA_ROWS;
+/** Rows that are not the last of an inner label group (（三）不予公开 …), whose rows stay on one page. */
+function insideInnerGroups(rows: readonly LayoutRow[]): Set<number> {
+  const inside = new Set<number>();
+  rows.forEach((row, r) => {
+    for (const cell of row.cells) {
+      if (cell.role === 'group' && cell.col > 0) for (let i = r; i < r + cell.rowSpan - 1; i++) inside.add(i);
+    }
+  });
+  return inside;
 }
 
-function tableOf(table: TableLayout, look: Look, availableTwips: number): Table {
+/**
+ * Which rows keep with the next: all but the last of a table kept whole;
+ * otherwise caption and header rows, the first data rows, the rows of an inner
+ * label group and the rows before the table's last few.
+ */
+export function rowsKeptWithNext(rows: readonly LayoutRow[], whole: boolean): boolean[] {
+  const inside = insideInnerGroups(rows);
+  return rows.map((row, r) => {
+    if (r === rows.length - 1) return false;
+    if (whole || row.kind !== 'data' || inside.has(r) || r >= rows.length - KEEP_TAIL_ROWS) return true;
+    const next = rows[r + 1]!;
+    if (next.kind !== 'data') return false;
+    let position = 0;
+    for (let i = r; i >= 0 && rows[i]!.kind === 'data'; i--) position++;
+    return position < KEEP_DATA_ROWS;
+  });
+}
+
+const MM_PER_POINT = 25.4 / 72;
+/** Share of the type area an estimated table may fill and still be taken to fit (the estimate is rough). */
+const FITS_PAGE = 0.9;
+/** A line of CJK type is about 1.45 of its size with the fonts LibreOffice and Word fall back on (Noto CJK, SimSun). */
+const LINE_HEIGHT = 1.45;
+/** Cell margins left and right (57 twips each). */
+const CELL_MARGINS_MM = 2;
+
+/**
+ * Each row's height as printed, estimated from how its cells' text wraps in
+ * their widths (single-row cells; merged labels are shorter than their rows).
+ */
+function estimatedRowHeightsMm(table: TableLayout, widthsMm: readonly number[], look: Look): number[] {
+  const rowMinMm = (look.table.rowMinTwips * 25.4) / 1440;
+  return table.rows.map((row) => {
+    let lines = 1;
+    for (const cell of row.cells) {
+      if (cell.rowSpan > 1 || !cell.text) continue;
+      const style = cell.role === 'value' || cell.role === 'label' ? look.table.body : look.table.header;
+      const charMm = (style.size / 2) * MM_PER_POINT;
+      const widthMm = widthsMm.slice(cell.col, cell.col + cell.colSpan).reduce((a, b) => a + b, 0) - CELL_MARGINS_MM;
+      const perLine = Math.max(1, Math.floor(widthMm / charMm));
+      lines = Math.max(lines, Math.ceil(displayWidth(cell.text) / 2 / perLine));
+    }
+    const lineMm = (look.table.body.size / 2) * MM_PER_POINT * LINE_HEIGHT;
+    return Math.max(rowMinMm, lines * lineMm + 1);
+  });
+}
+
+/** Width of a value's text: digits as wide as the widest fallback serif's (DejaVu, 0.64 em), Han characters 1 em. */
+function valueTextMm(text: string, style: TextStyle): number {
+  const em = (style.size / 2) * MM_PER_POINT;
+  const wide = displayWidth(text) - text.length;
+  return (wide + (text.length - wide) * 0.65) * em;
+}
+
+/**
+ * The row-label column widened to the look's minimum where the format's is
+ * narrower (三's is 35 mm, so its labels wrap onto 2–4 lines): value columns
+ * give up what their printed values and two header characters a line leave
+ * spare, in proportion. The table keeps its width.
+ */
+function widenedRowLabels(table: TableLayout, look: Look): TableLayout {
+  const valueCells = table.rows.flatMap((r) => r.cells.filter((c) => c.role === 'value'));
+  if (valueCells.length === 0) return table;
+  const firstValue = Math.min(...valueCells.map((c) => c.col));
+  const labelCol = firstValue - 1;
+  const widths = [...table.columnWidthsMm];
+  const short = look.table.rowLabelMinMm - (widths[labelCol] ?? Infinity);
+  if (labelCol < 0 || short <= 0) return table;
+  const headerMm = 2 * (look.table.header.size / 2) * MM_PER_POINT + CELL_MARGINS_MM;
+  const spare = widths.map((w, col) => {
+    if (col < firstValue) return 0;
+    const texts = valueCells.filter((c) => c.col === col && c.colSpan === 1).map((c) => valueTextMm(c.text, look.table.body));
+    return Math.max(0, w - Math.max(headerMm, CELL_MARGINS_MM + Math.max(0, ...texts)));
+  });
+  const totalSpare = spare.reduce((a, b) => a + b, 0);
+  if (totalSpare <= 0) return table;
+  const take = Math.min(short, totalSpare);
+  const fitted = widths.map((w, col) => (col === labelCol ? w + take : w - (take * spare[col]!) / totalSpare));
+  return { ...table, columnWidthsMm: fitted };
+}
+
+/**
+ * The table as printed, each piece saying whether it is kept on one page. A
+ * table with repeated header rows (三, 四) that fits a page is kept whole, so
+ * its merged labels never continue onto a page without them; one taller than
+ * the look's cutAboveMm is cut in two at the cut point that evens the halves,
+ * each kept whole, when both fit a page. Others break where they fall.
+ */
+function tablePieces(table: TableLayout, look: Look, typeAreaMm: number): { table: TableLayout; whole: boolean }[] {
+  const heights = estimatedRowHeightsMm(table, table.columnWidthsMm, look);
+  const sum = (from: number, to: number) => heights.slice(from, to).reduce((a, b) => a + b, 0);
+  const total = sum(0, heights.length);
+  const limit = look.table.cutAboveMm ?? Infinity;
+  if (total <= limit) return [{ table, whole: table.repeatHeaderRows > 0 && total <= typeAreaMm * FITS_PAGE }];
+  const header = sum(0, table.repeatHeaderRows);
+  const best = cutPoints(table)
+    .map((at) => ({ at, first: sum(0, at), second: header + sum(at, heights.length) }))
+    .filter((c) => c.first <= typeAreaMm * FITS_PAGE && c.second <= typeAreaMm * FITS_PAGE)
+    .sort((a, b) => Math.abs(a.first - a.second) - Math.abs(b.first - b.second))[0];
+  if (!best) return [{ table, whole: false }];
+  return cutTable(table, best.at).map((piece) => ({ table: piece, whole: true }));
+}
+
+function tableOf(table: TableLayout, look: Look, availableTwips: number, whole: boolean): Table {
   const widths = gridTwips(table.columnWidthsMm, availableTwips);
+  const keeps = rowsKeptWithNext(table.rows, whole);
   return new Table({
     columnWidths: widths,
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
@@ -285,7 +425,7 @@ function tableOf(table: TableLayout, look: Look, availableTwips: number): Table 
           children: row.cells.map((cell) => tableCell(cell, widths, look)),
           // Off is left out rather than written as val="off".
           ...(r < table.repeatHeaderRows ? { tableHeader: true } : {}),
-          ...(keepsWithNext(table.rows, r) ? { keepNext: true } : {}),
+          ...(keeps[r] ? { keepNext: true } : {}),
           cantSplit: true,
           // At least, never exact: wrapped CJK labels must not be clipped.
           height: { value: look.table.rowMinTwips, rule: HeightRule.ATLEAST },
@@ -294,14 +434,24 @@ function tableOf(table: TableLayout, look: Look, availableTwips: number): Table 
   });
 }
 
-function tableBlock(table: TableLayout, look: Look, availableTwips: number): (Paragraph | Table)[] {
+function tableBlock(table: TableLayout, look: Look, availableTwips: number, typeAreaMm: number): (Paragraph | Table)[] {
   const blocks: (Paragraph | Table)[] = [];
   if (table.note) {
     blocks.push(new Paragraph({ children: [run(table.note, look.table.body)], keepNext: true }));
   }
-  blocks.push(tableOf(table, look, availableTwips));
-  // A paragraph between tables keeps Word from joining them into one.
-  blocks.push(new Paragraph({ children: [], spacing: { line: 240, lineRule: LineRuleType.AUTO } }));
+  const pieces = tablePieces(widenedRowLabels(table, look), look, typeAreaMm);
+  pieces.forEach((piece, i) => {
+    blocks.push(tableOf(piece.table, look, availableTwips, piece.whole));
+    // A paragraph between tables keeps Word from joining them into one; between the halves of a cut table it is
+    // a hairline, as the second half starts the next page.
+    const last = i === pieces.length - 1;
+    blocks.push(
+      new Paragraph({
+        children: [],
+        spacing: last ? { line: 240, lineRule: LineRuleType.AUTO } : { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+      }),
+    );
+  });
   return blocks;
 }
 
@@ -332,6 +482,7 @@ function pageNumberFooter(look: Look, side: 'odd' | 'even'): Footer {
 }
 
 export async function exportDocx(report: Report, options: DocxOptions): Promise<Uint8Array> {
+  const chosen = LOOKS[options.layout];
   const layout = options.drawLayout ?? layoutReport(report, {
     blankAsZero: options.blankAsZero ?? false,
     ...(options.fourDecimalAmounts !== undefined ? { fourDecimalAmounts: options.fourDecimalAmounts } : {}),
@@ -340,7 +491,8 @@ export async function exportDocx(report: Report, options: DocxOptions): Promise<
   const m = LOOKS[options.layout].marginsMm;
   const margins = { top: mmToTwips(m.top), bottom: mmToTwips(m.bottom), left: mmToTwips(m.left), right: mmToTwips(m.right) };
   const available = A4_TWIPS.width - margins.left - margins.right;
-  const look = fittedLook(LOOKS[options.layout], available);
+  const look = fittedLook(chosen, available);
+  const typeAreaMm = 297 - m.top - m.bottom;
 
   const children: (Paragraph | Table)[] = [
     titleParagraph(layout.titleLines, look),
@@ -349,7 +501,7 @@ export async function exportDocx(report: Report, options: DocxOptions): Promise<
   for (const section of layout.sections) {
     children.push(headingParagraph(section.heading, look));
     children.push(...section.paragraphs.map((p) => bodyParagraph(p, look)));
-    for (const table of section.tables) children.push(...tableBlock(table, look, available));
+    for (const table of section.tables) children.push(...tableBlock(table, look, available, typeAreaMm));
   }
   if (layout.signature) {
     children.push(new Paragraph({ children: [], spacing: look.line }));
@@ -367,7 +519,7 @@ export async function exportDocx(report: Report, options: DocxOptions): Promise<
       titleParagraph([sheet.title], look, true),
       new Paragraph({ children: [run(sheet.subtitle, look.body)], alignment: AlignmentType.CENTER, spacing: look.line }),
     );
-    if (sheet.table) children.push(...tableBlock(sheet.table, look, available));
+    if (sheet.table) children.push(...tableBlock(sheet.table, look, available, typeAreaMm));
     else children.push(bodyParagraph({ kind: 'body', text: sheet.empty }, look));
   }
 

@@ -2,9 +2,10 @@
  * The report as a standalone HTML page for the government website: real
  * tables with the official merges (rowspan/colspan), column widths in
  * percent of the 156 mm type area so they survive a narrower page, and
- * print rules after GB/T 9704 for anyone printing it. Rows are not marked
- * break-inside: avoid: with the 22-row group cell of 三 Chromium then moves
- * the whole block to the next page.
+ * print rules after GB/T 9704 for anyone printing it. Caption and header
+ * rows keep with the rows after them; data rows are not marked break-inside:
+ * avoid: with the 22-row group cell of 三 Chromium then moves the whole block
+ * to the next page.
  */
 import type { Report } from '../model/report.ts';
 import { gridOf, layoutReport, type FindingNote, type LayoutCell, type ParagraphLayout, type TableLayout } from './layout.ts';
@@ -37,12 +38,19 @@ table { border-collapse: collapse; table-layout: fixed; width: 100%; margin: 0.5
 th, td { border: 1px solid #000; padding: 2px 3px; text-align: center; vertical-align: middle; word-break: break-all; }
 th { font-family: "黑体", "SimHei", "Heiti SC", sans-serif; font-weight: normal; }
 th.label, th.caption, th.note { text-align: left; }
+caption { height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 section.findings { break-before: page; }
-@page { size: A4; margin: 37mm 26mm 35mm 28mm; @bottom-center { content: "— " counter(page) " —"; } }
+@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+@page :right { @bottom-right { content: "— " counter(page) " —"; font: 14pt "SimSun", "宋体", "Songti SC", serif;
+  vertical-align: top; line-height: 1; text-align: right; padding: 7mm 14pt 0 0; } }
+@page :left { @bottom-left { content: "— " counter(page) " —"; font: 14pt "SimSun", "宋体", "Songti SC", serif;
+  vertical-align: top; line-height: 1; text-align: left; padding: 7mm 0 0 14pt; } }
 @media print {
   body { max-width: none; padding: 0; }
-  h2 { break-after: avoid; }
+  h2, p.note { break-after: avoid; }
   thead { display: table-header-group; }
+  tr.caption, tr.header { break-after: avoid; break-inside: avoid; }
+  tbody.item { break-inside: avoid; }
 }
 `;
 
@@ -102,7 +110,16 @@ function cellHtml(cell: LayoutCell, ids: ReadonlyMap<LayoutCell, string>, heads:
   return `<${tag}${attrs.map((a) => ` ${a}`).join('')}>${escapeHtml(cell.text)}</${tag}>`;
 }
 
-function tableHtml(table: TableLayout, prefix: string): string[] {
+/** Caption and header rows keep with what follows when printed. */
+const ROW_CLASS: Partial<Record<TableLayout['rows'][number]['kind'], string>> = { caption: 'caption', header: 'header' };
+
+function rowHtml(row: TableLayout['rows'][number], cells: string): string {
+  const cls = ROW_CLASS[row.kind];
+  return `<tr${cls ? ` class="${cls}"` : ''}>${cells}</tr>`;
+}
+
+/** A table with its caption (the section's title, for screen readers and search; hidden on the page under the heading). */
+function tableHtml(table: TableLayout, prefix: string, caption: string): string[] {
   const total = table.columnWidthsMm.reduce((a, b) => a + b, 0);
   const cols = table.columnWidthsMm.map((w) => `<col style="width:${((100 * w) / total).toFixed(2)}%">`).join('');
   const ids = new Map<LayoutCell, string>();
@@ -110,17 +127,22 @@ function tableHtml(table: TableLayout, prefix: string): string[] {
     for (const cell of row.cells) if (HEADING_ROLES.has(cell.role)) ids.set(cell, `${prefix}-${r}-${cell.col}`);
   });
   const heads = cellHeaders(table);
-  const rows = table.rows.map((row) => `<tr>${row.cells.map((cell) => cellHtml(cell, ids, heads)).join('')}</tr>`);
+  const rows = table.rows.map((row) => rowHtml(row, row.cells.map((cell) => cellHtml(cell, ids, heads)).join('')));
   const head = rows.slice(0, table.repeatHeaderRows);
-  const body = rows.slice(table.repeatHeaderRows);
+  // Each captioned item (an item of 二: caption, header, one or two rows) is a row group kept on one page;
+  // Chromium does not keep a row with the next by break-after, but it keeps a short row group whole.
+  const groups: string[][] = [];
+  table.rows.slice(table.repeatHeaderRows).forEach((row, i) => {
+    const html = rows[table.repeatHeaderRows + i]!;
+    if (row.kind === 'caption' || groups.length === 0) groups.push([row.kind === 'caption' ? '<tbody class="item">' : '<tbody>']);
+    groups.at(-1)!.push(html);
+  });
   return [
     ...(table.note ? [`<p class="note">${escapeHtml(table.note)}</p>`] : []),
     // border="1" keeps the rules when a CMS drops the style sheet.
-    `<table border="1" cellspacing="0"><colgroup>${cols}</colgroup>`,
+    `<table border="1" cellspacing="0"><caption>${escapeHtml(caption)}</caption><colgroup>${cols}</colgroup>`,
     ...(head.length ? ['<thead>', ...head, '</thead>'] : []),
-    '<tbody>',
-    ...body,
-    '</tbody>',
+    ...groups.flatMap((group) => [...group, '</tbody>']),
     '</table>',
   ];
 }
@@ -152,7 +174,7 @@ export function exportHtml(report: Report, options: HtmlOptions = {}): string {
   for (const [s, section] of layout.sections.entries()) {
     lines.push(`<section id="section-${section.key}">`, `<h2>${escapeHtml(section.heading)}</h2>`);
     lines.push(...section.paragraphs.map(paragraphHtml));
-    section.tables.forEach((table, i) => lines.push(...tableHtml(table, `t${s + 1}-${i + 1}`)));
+    section.tables.forEach((table, i) => lines.push(...tableHtml(table, `t${s + 1}-${i + 1}`, section.heading)));
     lines.push('</section>');
   }
   if (layout.signature) {
@@ -162,7 +184,7 @@ export function exportHtml(report: Report, options: HtmlOptions = {}): string {
   if (layout.findings) {
     const sheet = layout.findings;
     lines.push('<section class="findings">', `<h1>${escapeHtml(sheet.title)}</h1>`, `<p class="note">${escapeHtml(sheet.subtitle)}</p>`);
-    lines.push(...(sheet.table ? tableHtml(sheet.table, 'findings') : [`<p>${escapeHtml(sheet.empty)}</p>`]), '</section>');
+    lines.push(...(sheet.table ? tableHtml(sheet.table, 'findings', sheet.title) : [`<p>${escapeHtml(sheet.empty)}</p>`]), '</section>');
   }
   lines.push('</body>', '</html>', '');
   return lines.join('\n');

@@ -5,8 +5,10 @@
  * this one layout, so a merge or a width is decided here once.
  */
 import { formatIndex } from '../formats/index.ts';
-import type { ColumnDef, RowDef, SectionKey, TableDef } from '../formats/types.ts';
+import type { ColumnDef, FormatId, RowDef, SectionKey, TableDef } from '../formats/types.ts';
 import { formatCellNumber } from '../model/parseCellValue.ts';
+import { APPEAL_DECISIONS, APPEAL_RESULTS, resultCell } from '../formats/appealDecisions.ts';
+import { mappingText, rollUpDecisions } from '../model/decisions.ts';
 import { reportTitle, type Provenance, type Report } from '../model/report.ts';
 import { evaluateReport, type CellValue } from '../model/values.ts';
 
@@ -131,6 +133,11 @@ function columnHeader(column: ColumnDef): string {
 /** Whether a column's amounts print with four decimals: as asked, else as its header says. */
 export function printsFourDecimals(column: ColumnDef, asked: boolean | undefined): boolean {
   return column.kind === 'amount' && (asked ?? /保留4位小数|保留四位小数/.test(columnHeader(column)));
+}
+
+/** Whether a format's headers ask for amounts to four decimals: the export dialog's default for the option. */
+export function asksFourDecimals(format: FormatId): boolean {
+  return formatIndex(format).format.tables.some((t) => t.columns.some((c) => printsFourDecimals(c, undefined)));
 }
 
 function labelLevels(def: TableDef): number {
@@ -276,6 +283,49 @@ export function layoutTables(
   return layout;
 }
 
+/**
+ * Rows before which a table may be cut in two with no label group but the
+ * outermost continuing across the cut (so 三 is cut between its （三）–（六）
+ * groups, never inside one). Indexes into `table.rows`, data rows only.
+ */
+export function cutPoints(table: TableLayout): number[] {
+  const firstData = table.rows.findIndex((r) => r.kind === 'data');
+  if (firstData < 0 || table.repeatHeaderRows === 0) return [];
+  const blocked = new Set<number>();
+  table.rows.forEach((row, r) => {
+    for (const cell of row.cells) {
+      if (cell.role !== 'group' || cell.col === 0) continue;
+      for (let inner = r + 1; inner < r + cell.rowSpan; inner++) blocked.add(inner);
+    }
+  });
+  const points: number[] = [];
+  for (let r = firstData + 1; r < table.rows.length; r++) if (!blocked.has(r)) points.push(r);
+  return points;
+}
+
+/**
+ * The table as two tables cut before row `at`: the second repeats the header
+ * rows, and a group label running across the cut is drawn again at the top of
+ * the second, so each page shows the labels of the rows it holds.
+ */
+export function cutTable(table: TableLayout, at: number): [TableLayout, TableLayout] {
+  if (at <= table.repeatHeaderRows || at >= table.rows.length) throw new Error(`cannot cut the table before row ${at}`);
+  const carried: LayoutCell[] = [];
+  const head = table.rows.slice(0, at).map((row, r) => ({
+    ...row,
+    cells: row.cells.map((cell) => {
+      if (r + cell.rowSpan <= at) return cell;
+      carried.push({ ...cell, rowSpan: r + cell.rowSpan - at });
+      return { ...cell, rowSpan: at - r };
+    }),
+  }));
+  const [first, ...rest] = table.rows.slice(at);
+  const restarted: LayoutRow = { ...first!, cells: [...carried, ...first!.cells].sort((a, b) => a.col - b.col) };
+  const second: TableLayout = { ...table, rows: [...table.rows.slice(0, table.repeatHeaderRows), restarted, ...rest] };
+  delete second.note;
+  return [{ ...table, rows: head }, second];
+}
+
 /** Consecutive captioned tables of a section share one grid; others stand alone. The editor draws the same grids. */
 export function groupTables(defs: readonly TableDef[]): TableDef[][] {
   const groups: TableDef[][] = [];
@@ -336,6 +386,23 @@ function titleLines(title: string, organ: string): string[] {
   return [organ, title.slice(organ.length)];
 }
 
+/** 四 entered by decision type: each group's counts, the mapping used and what it rolled up to. */
+function decisionNotes(report: Report): { message: string; explanation: string }[] {
+  const rolled = rollUpDecisions(report.appealDecisions);
+  return APPEAL_DECISIONS.groups.flatMap((group) => {
+    const counts = report.appealDecisions?.counts[group.id];
+    const entered = group.decisions.filter((d) => counts?.[d.id] !== undefined);
+    if (entered.length === 0) return [];
+    const results = APPEAL_RESULTS.map((r) => `${r.label} ${rolled.find((c) => c.cell === resultCell(group.id, r.id))?.value ?? 0}`);
+    return [
+      {
+        message: `${group.label}按决定类型填写，归类为：${mappingText(report.appealDecisions, group.id)}`,
+        explanation: `${entered.map((d) => `${d.label} ${counts?.[d.id] ?? 0}`).join('，')}；汇总为${results.join('，')}`,
+      },
+    ];
+  });
+}
+
 function findingsSheet(report: Report, title: string, findings: readonly FindingNote[]): FindingsSheetLayout {
   const seen = new Set<string>();
   const explained = findings.filter((f) => {
@@ -353,7 +420,10 @@ function findingsSheet(report: Report, title: string, findings: readonly Finding
       rowSpan: 1,
     })),
   };
-  const items = explained.map((f) => ({ message: f.message, explanation: report.acknowledgements[f.key]!.explanation }));
+  const items = [
+    ...explained.map((f) => ({ message: f.message, explanation: report.acknowledgements[f.key]!.explanation })),
+    ...decisionNotes(report),
+  ];
   const rows: LayoutRow[] = items.map((item, i) => ({
     kind: 'data',
     cells: [String(i + 1), item.message, item.explanation].map((text, col) => ({

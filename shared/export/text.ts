@@ -1,8 +1,11 @@
 /**
  * The report as plain text for a text editor or a website's editor box:
  * title, headings, paragraphs indented by two full-width spaces, and tables
- * either as columns aligned for a monospaced font (CJK counting double) or
- * as tab-separated rows that paste into a spreadsheet or a CMS table.
+ * either as aligned columns or as tab-separated rows that paste into a
+ * spreadsheet or a CMS table. Aligned columns are padded with full-width
+ * spaces (a lone ASCII space only for an odd half column): exact in a
+ * monospaced font (CJK counting double), and a website's editor, which folds
+ * runs of ASCII spaces into one, keeps them apart in a proportional one.
  */
 import type { Report } from '../model/report.ts';
 import {
@@ -30,19 +33,25 @@ export interface TextOptions {
 }
 
 const INDENT = '\u3000\u3000';
-const SEPARATOR = '  ';
+/** Between columns: one full-width space, two display columns. */
+const SEPARATOR = '\u3000';
 const DEFAULT_MAX_LABEL_WIDTH = 40;
 
 function paragraphLines(ps: readonly ParagraphLayout[]): string[] {
   return ps.flatMap((p) => [`${INDENT}${p.text}`, '']);
 }
 
+/** Blank of a display width: full-width spaces, and one ASCII space for an odd column. */
+function blank(width: number): string {
+  return '\u3000'.repeat(Math.floor(width / 2)) + (width % 2 ? ' ' : '');
+}
+
 function pad(text: string, width: number, align: 'left' | 'right' | 'center'): string {
   const room = Math.max(0, width - displayWidth(text));
-  if (align === 'left') return text + ' '.repeat(room);
-  if (align === 'right') return ' '.repeat(room) + text;
+  if (align === 'left') return text + blank(room);
+  if (align === 'right') return blank(room) + text;
   const left = Math.floor(room / 2);
-  return ' '.repeat(left) + text + ' '.repeat(room - left);
+  return blank(left) + text + blank(room - left);
 }
 
 /** Punctuation that must not start a line (禁则): the character before it moves down with it. */

@@ -17,7 +17,7 @@ import { FORBIDDEN_KEYS, ReportSchema } from './schema.ts';
 import { tooLargeText } from './size.ts';
 
 export const FILE_EXTENSION = '.nianbao';
-export const FILE_VERSION = 1;
+export const FILE_VERSION = 2;
 /** Far above any real report (a few hundred KB); refuse before parsing. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** Our files nest 5 levels deep (document, report, cells, cell, entry); more is not ours. */
@@ -49,8 +49,29 @@ export interface Migration {
   migrate(document: Record<string, unknown>): Record<string, unknown>;
 }
 
-/** The steps of this app. Empty while version 1 is the only version ever written. */
-export const MIGRATIONS: readonly Migration[] = [];
+function record(value: unknown): Record<string, unknown> | undefined {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/**
+ * Version 2 marks last year's prose per paragraph against the baseline, which
+ * now keeps last year's preface too: a version-1 preface still marked carried
+ * is last year's, so it becomes the baseline's.
+ */
+export const carriedPrefaceToBaseline: Migration = {
+  from: 1,
+  migrate(document) {
+    const report = record(document['report']);
+    const lastYear = record(report?.['lastYear']);
+    const preface = record(report?.['preface']);
+    if (!report || !lastYear || preface?.['source'] !== 'carried' || typeof preface['text'] !== 'string') return document;
+    if (preface['text'].trim() === '' || 'preface' in lastYear) return document;
+    return { ...document, report: { ...report, lastYear: { ...lastYear, preface: preface['text'] } } };
+  },
+};
+
+/** The steps of this app, one per version ever written before the current one. */
+export const MIGRATIONS: readonly Migration[] = [carriedPrefaceToBaseline];
 
 const EnvelopeSchema = z.looseObject({
   app: z.literal('nianbao'),

@@ -4,7 +4,8 @@
  * that a hostile payload cannot exhaust memory.
  */
 import { z } from 'zod';
-import { FORMAT_IDS, formatIndex } from '../formats/index.ts';
+import { APPEAL_DECISIONS, APPEAL_RESULTS, type AppealResult } from '../formats/appealDecisions.ts';
+import { formatIndex, isFormatId } from '../formats/index.ts';
 import { SECTION_KEYS } from '../formats/types.ts';
 import type { FormatId, SectionKey } from '../formats/types.ts';
 import { ORGAN_KINDS, type OrganKind, type Report } from '../model/report.ts';
@@ -20,7 +21,8 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
 const safeKey = (max: number) =>
   z.string().min(1).max(max).refine((k) => !FORBIDDEN_KEYS.has(k), { message: '非法键名' });
 
-export const formatIdSchema = z.enum(FORMAT_IDS as [FormatId, ...FormatId[]]);
+// Read at parse time, so a format registered after this module loaded is known too.
+export const formatIdSchema = z.string().max(40).refine(isFormatId, { message: '未知的报告格式' });
 const sectionKeySchema = z.enum(SECTION_KEYS as [SectionKey, ...SectionKey[]]);
 const cellIdSchema = z.string().max(200).regex(/^[a-z0-9_]+\.[a-z0-9_]+\.[a-z0-9_]+$/);
 export const yearSchema = z.number().int().min(2000).max(2200);
@@ -47,16 +49,20 @@ const lastYearSchema = z.strictObject({
   organ: z.string().max(MAX_SHORT_TEXT),
   values: z.record(cellIdSchema, z.number().finite().nullable()),
   sections: z.partialRecord(sectionKeySchema, z.string().max(MAX_TEXT)),
+  preface: z.string().max(MAX_TEXT).optional(),
 });
 
 /** Cell ids must belong to the report's format (and last year's to last year's format). */
 function unknownCells(cells: string[], format: FormatId): string[] {
+  // An unknown format is its own issue.
+  if (!isFormatId(format)) return [];
   const index = formatIndex(format);
   return cells.filter((id) => !index.cellById.has(id));
 }
 
 /** Last year's values outside what a cell of their kind can hold (1e308 is no count). */
 function outOfRange(values: Record<string, number | null>, format: FormatId): string[] {
+  if (!isFormatId(format)) return [];
   const index = formatIndex(format);
   return Object.entries(values)
     .filter(([id, value]) => {
@@ -66,6 +72,28 @@ function outOfRange(values: Record<string, number | null>, format: FormatId): st
     })
     .map(([id]) => id);
 }
+
+const MAX_DECISION_COUNT = 1_000_000;
+const decisionGroups: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  APPEAL_DECISIONS.groups.map((g) => [g.id, new Set<string>(g.decisions.map((d) => d.id))]),
+);
+const knownDecision = (group: string, decision: string) => decisionGroups.get(group)?.has(decision) === true;
+const appealResultSchema = z.enum(APPEAL_RESULTS.map((r) => r.id) as [AppealResult, ...AppealResult[]]);
+
+const appealDecisionsSchema = z
+  .strictObject({
+    counts: z.partialRecord(safeKey(40), z.partialRecord(safeKey(40), z.number().int().min(0).max(MAX_DECISION_COUNT))),
+    mapping: z.partialRecord(safeKey(80), appealResultSchema).optional(),
+  })
+  .refine(
+    (d) =>
+      Object.entries(d.counts).every(([group, counts]) => Object.keys(counts ?? {}).every((id) => knownDecision(group, id))) &&
+      Object.keys(d.mapping ?? {}).every((key) => {
+        const [group = '', decision = ''] = key.split('.');
+        return knownDecision(group, decision);
+      }),
+    { message: '行政复议、行政诉讼的决定类型未知' },
+  );
 
 export const ReportSchema = z
   .strictObject({
@@ -81,6 +109,7 @@ export const ReportSchema = z
     lastYear: lastYearSchema.optional(),
     dateLine: z.string().max(MAX_SHORT_TEXT).optional(),
     organKind: z.enum(ORGAN_KINDS as [OrganKind, ...OrganKind[]]).optional(),
+    appealDecisions: appealDecisionsSchema.optional(),
   })
   .superRefine((report, ctx) => {
     const stray = unknownCells(Object.keys(report.cells), report.format);

@@ -2,7 +2,7 @@
  * Pieces both official formats share: the requests table of 三 (but for its
  * （六） rows) and the appeals table of 四, with their sums and balance.
  */
-import type { BalanceRule, ColumnDef, CrossYearRule, FormatId, RowDef, SumRule, TableDef } from './types.ts';
+import type { BalanceRule, ColumnDef, CrossYearRule, FormatId, RowDef, SectionDef, SumRule, TableDef } from './types.ts';
 
 export const RESULTS_GROUP = '三、本年度办理结果';
 
@@ -205,3 +205,32 @@ export const SECTION_TITLES = {
   五: '存在的主要问题及改进情况',
   六: '其他需要报告的事项',
 } as const;
+
+/** Words by which 五 shows the measures taken, not only the problems. */
+const MEASURE_WORDS = ['改进', '整改', '措施', '下一步', '将', '加强', '完善', '提升', '推进', '强化', '落实', '持续', '计划'];
+
+/**
+ * The six sections as both formats define them, with the rules that belong
+ * to a section: 一 to 四 report the year's own work, 五 must name problems
+ * and measures in more than a few words, 六 may say “无”. A format adds its
+ * tables and what differs (the 2021 hints and fee statement) through `extra`.
+ */
+export function commonSections(art20Tables: string[], extra: Partial<Record<SectionDef['key'], Partial<SectionDef>>> = {}): SectionDef[] {
+  const sections: SectionDef[] = [
+    { key: '一', title: SECTION_TITLES.一, proseRequired: true, tables: [], reportsYear: true },
+    { key: '二', title: SECTION_TITLES.二, proseRequired: false, tables: art20Tables, reportsYear: true },
+    { key: '三', title: SECTION_TITLES.三, proseRequired: false, tables: ['requests'], reportsYear: true },
+    { key: '四', title: SECTION_TITLES.四, aliases: APPEALS_ALIASES, proseRequired: false, tables: ['appeals'], reportsYear: true },
+    {
+      key: '五',
+      title: SECTION_TITLES.五,
+      aliases: PROBLEMS_ALIASES,
+      proseRequired: true,
+      tables: [],
+      minChars: 20,
+      measures: { anyOf: MEASURE_WORDS, message: '只写了问题，未写明改进措施（如“下一步将……”）' },
+    },
+    { key: '六', title: SECTION_TITLES.六, proseRequired: true, tables: [], emptyNote: '（如确无其他事项，可写“无”）' },
+  ];
+  return sections.map((section) => ({ ...section, ...extra[section.key] }));
+}

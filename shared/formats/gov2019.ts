@@ -2,14 +2,12 @@
 import {
   APPEALS_TABLE,
   OTHER_GROUP,
-  APPEALS_ALIASES,
-  PROBLEMS_ALIASES,
   PROSE_NUMBERS,
   REQUESTS_BALANCE,
   RESULTS_GROUP,
-  SECTION_TITLES,
   carriedInCarryOver,
   carriedInRules,
+  commonSections,
   commonSums,
   requestsTable,
 } from './common.ts';
@@ -131,16 +129,10 @@ const publishedCrossYear: CrossYearRule[] = ['regulations', 'normative_docs'].fl
 export const GOV2019: FormatDefinition = {
   id: 'gov2019',
   source: '国办公开办函〔2019〕60号',
+  notice: { year: 2019, number: 60 },
   firstYear: 2019,
   lastYear: 2020,
-  sections: [
-    { key: '一', title: SECTION_TITLES.一, proseRequired: true, tables: [] },
-    { key: '二', title: SECTION_TITLES.二, proseRequired: false, tables: art20Tables.map((t) => t.id) },
-    { key: '三', title: SECTION_TITLES.三, proseRequired: false, tables: ['requests'] },
-    { key: '四', title: SECTION_TITLES.四, aliases: APPEALS_ALIASES, proseRequired: false, tables: ['appeals'] },
-    { key: '五', title: SECTION_TITLES.五, aliases: PROBLEMS_ALIASES, proseRequired: true, tables: [] },
-    { key: '六', title: SECTION_TITLES.六, proseRequired: true, tables: [] },
-  ],
+  sections: commonSections(art20Tables.map((t) => t.id)),
   tables: [
     ...art20Tables,
     requestsTable([{ id: 'other', label: OTHER_GROUP, shortLabel: OTHER_GROUP, groups: [RESULTS_GROUP] }]),

@@ -2,14 +2,12 @@
 import {
   APPEALS_TABLE,
   OTHER_GROUP,
-  APPEALS_ALIASES,
-  PROBLEMS_ALIASES,
   PROSE_NUMBERS,
   REQUESTS_BALANCE,
   RESULTS_GROUP,
-  SECTION_TITLES,
   carriedInCarryOver,
   carriedInRules,
+  commonSections,
   commonSums,
   requestsTable,
 } from './common.ts';
@@ -84,6 +82,7 @@ const OTHER_ROWS: RowDef[] = [
     label: '3.其他',
     shortLabel: `${OTHER_GROUP}3.其他`,
     groups: [RESULTS_GROUP, OTHER_GROUP],
+    catchAll: true,
   },
 ];
 
@@ -92,27 +91,22 @@ const REGULATION_ROWS = ['regulations', 'normative_docs'];
 export const GOV2021: FormatDefinition = {
   id: 'gov2021',
   source: '国办公开办函〔2021〕30号',
+  notice: { year: 2021, number: 30 },
   firstYear: 2021,
-  sections: [
+  sections: commonSections(
+    art20Tables.map((t) => t.id),
     {
-      key: '一',
-      title: SECTION_TITLES.一,
-      proseRequired: true,
-      tables: [],
-      hint: '围绕主动公开、依申请公开、政府信息管理、平台建设、监督保障等方面进行总结。',
+      一: { hint: '围绕主动公开、依申请公开、政府信息管理、平台建设、监督保障等方面进行总结。' },
+      六: {
+        hint: '收取信息处理费情况在此处报告。',
+        mustMention: {
+          rule: 'narrative.feeStatement',
+          anyOf: ['信息处理费', '处理费', '收费', '收取费用', '收取任何费用'],
+          message: '未说明是否收取信息处理费（2021年版格式要求在此报告）',
+        },
+      },
     },
-    { key: '二', title: SECTION_TITLES.二, proseRequired: false, tables: art20Tables.map((t) => t.id) },
-    { key: '三', title: SECTION_TITLES.三, proseRequired: false, tables: ['requests'] },
-    { key: '四', title: SECTION_TITLES.四, aliases: APPEALS_ALIASES, proseRequired: false, tables: ['appeals'] },
-    { key: '五', title: SECTION_TITLES.五, aliases: PROBLEMS_ALIASES, proseRequired: true, tables: [] },
-    {
-      key: '六',
-      title: SECTION_TITLES.六,
-      proseRequired: true,
-      tables: [],
-      hint: '收取信息处理费情况在此处报告。',
-    },
-  ],
+  ),
   tables: [...art20Tables, requestsTable(OTHER_ROWS), APPEALS_TABLE],
   sums: commonSums(OTHER_ROWS.map((r) => r.id)),
   balances: [REQUESTS_BALANCE],
@@ -183,9 +177,5 @@ export const GOV2021: FormatDefinition = {
     },
   ],
   proseNumbers: PROSE_NUMBERS,
-  feeStatement: {
-    anyOf: ['信息处理费', '处理费', '收费', '收取费用', '收取任何费用'],
-    message: '六、其他需要报告的事项 未说明是否收取信息处理费（2021年版格式要求在此报告）',
-  },
   plausibleAmountMaxWan: 1_000_000,
 };

@@ -9,24 +9,58 @@ import type { ColumnDef, FormatDefinition, FormatId, RowDef, SumRule, TableDef }
 
 export * from './types.ts';
 
-export const FORMATS: Readonly<Record<FormatId, FormatDefinition>> = { gov2019: GOV2019, gov2021: GOV2021 };
-export const FORMAT_IDS = Object.keys(FORMATS) as FormatId[];
+/**
+ * The registered formats by id, and their ids ordered by first year (the
+ * last is the current format). Both grow only through registerFormat.
+ */
+export const FORMATS: Readonly<Record<'gov2019' | 'gov2021', FormatDefinition> & Partial<Record<FormatId, FormatDefinition>>> = {
+  gov2019: GOV2019,
+  gov2021: GOV2021,
+};
+export const FORMAT_IDS: readonly FormatId[] = [GOV2019.id, GOV2021.id];
+
+const FORMAT_ID = /^[a-z][a-z0-9_]{1,30}$/;
+
+/**
+ * Adds a format: after this, files, the checks, the importers and the
+ * exporters know it. A new official revision registers itself here, with its
+ * year range, its notice and its carry-over from its predecessor; register
+ * before the first report in it is read.
+ */
+export function registerFormat(format: FormatDefinition): void {
+  if (!FORMAT_ID.test(format.id)) throw new Error(`format id ${format.id} is not a lower-case identifier`);
+  if (isFormatId(format.id)) throw new Error(`format ${format.id} is already registered`);
+  (FORMATS as Partial<Record<FormatId, FormatDefinition>>)[format.id] = format;
+  const ids = FORMAT_IDS as FormatId[];
+  ids.push(format.id);
+  ids.sort((a, b) => (FORMATS[a]?.firstYear ?? 0) - (FORMATS[b]?.firstYear ?? 0));
+}
 
 export function getFormat(id: FormatId): FormatDefinition {
-  return FORMATS[id];
+  const format = isFormatId(id) ? FORMATS[id] : undefined;
+  if (!format) throw new Error(`unknown format ${id}`);
+  return format;
 }
 
 export function isFormatId(id: string): id is FormatId {
   return Object.hasOwn(FORMATS, id);
 }
 
-/** The format the law prescribes for a report on `year` (2019–2020: gov2019; 2021 on: gov2021). */
+/** The format in force now: the one with the latest first year. */
+export function currentFormat(): FormatDefinition {
+  return getFormat(FORMAT_IDS[FORMAT_IDS.length - 1] ?? GOV2021.id);
+}
+
+/**
+ * The format the law prescribes for a report on `year`: the latest-starting
+ * format whose year range holds it (2019–2020: gov2019; 2021 on: gov2021);
+ * before every range, the earliest.
+ */
 export function formatForYear(year: number): FormatId {
-  const fits = FORMAT_IDS.map((id) => FORMATS[id]).filter(
-    (f) => year >= f.firstYear && (f.lastYear === undefined || year <= f.lastYear),
-  );
-  const chosen = fits[0] ?? (year < GOV2019.firstYear ? GOV2019 : GOV2021);
-  return chosen.id;
+  const formats = FORMAT_IDS.map(getFormat);
+  const fits = formats.filter((f) => year >= f.firstYear && (f.lastYear === undefined || year <= f.lastYear));
+  const chosen = fits.at(-1) ?? (year < (formats[0]?.firstYear ?? 0) ? formats[0] : currentFormat());
+  return (chosen ?? currentFormat()).id;
 }
 
 export interface CellInfo {
@@ -80,7 +114,7 @@ const indexes = new Map<FormatId, FormatIndex>();
 export function formatIndex(id: FormatId): FormatIndex {
   const cached = indexes.get(id);
   if (cached) return cached;
-  const format = FORMATS[id];
+  const format = getFormat(id);
   const tables = new Map(format.tables.map((t) => [t.id, t]));
   const computed = new Map<string, SumRule>();
   for (const rule of format.sums) {

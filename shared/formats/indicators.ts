@@ -108,7 +108,8 @@ function documentCounts(docsName: string, columns: { column: string; id: string;
   );
 }
 
-export const INDICATORS: Readonly<Record<FormatId, readonly IndicatorDef[]>> = {
+/** By format id; a format with no entry has no indicators. */
+export const INDICATORS: Readonly<Partial<Record<FormatId, readonly IndicatorDef[]>>> = {
   gov2019: [
     ...documentCounts('规范性文件', [
       { column: 'made', id: 'issued', words: '本年新制作数量' },

@@ -43,7 +43,8 @@ const stock = (column: string): JumpRule => ({
   describe: '文件存量',
 });
 
-export const JUMP_RULES: Readonly<Record<FormatId, readonly JumpRule[]>> = {
+/** By format id; a format with no entry has no jump rules. */
+export const JUMP_RULES: Readonly<Partial<Record<FormatId, readonly JumpRule[]>>> = {
   gov2019: [stock('total_published'), REQUEST_COUNTS, APPEAL_COUNTS],
   gov2021: [stock('in_force'), REQUEST_COUNTS, APPEAL_COUNTS],
 };

@@ -7,7 +7,11 @@
  * official revision is one new data file.
  */
 
-export type FormatId = 'gov2019' | 'gov2021';
+/**
+ * A registered format's id (gov2019, gov2021, or one added with
+ * registerFormat): what files store and every lookup is keyed by.
+ */
+export type FormatId = string;
 
 /** The six sections, in order. Keys are the official numerals. */
 export type SectionKey = '一' | '二' | '三' | '四' | '五' | '六';
@@ -31,6 +35,20 @@ export interface SectionDef {
   tables: string[];
   /** What the section should cover, shown as a hint in the editor. */
   hint?: string;
+  /**
+   * The section reports the report year's own work (一 to 四): a sentence in
+   * it about another year's work is last year's text left in. Sections
+   * without it (五, 六) may speak of next year's plans.
+   */
+  reportsYear?: boolean;
+  /** Added to the "not filled in" warning where a section may say it has nothing (六: 可写“无”). */
+  emptyNote?: string;
+  /** Prose shorter than this (spacing aside) or only “无” is too thin (五: the problems and measures). */
+  minChars?: number;
+  /** Words the section must contain one of, once it has text (the 2021 format's fee statement in 六). */
+  mustMention?: { rule: string; anyOf: string[]; message: string };
+  /** Where the section names problems, words one of which shows the measures taken (五: 改进, 下一步 …). */
+  measures?: { anyOf: string[]; message: string };
 }
 
 export interface ColumnDef {
@@ -59,6 +77,8 @@ export interface RowDef {
   groups?: string[];
   /** Older or regional wordings that importers should also recognise. */
   aliases?: string[];
+  /** The catch-all row of its group (…3.其他), where a group printed as a single row is read into. */
+  catchAll?: boolean;
 }
 
 export interface TableDef {
@@ -161,6 +181,8 @@ export interface FormatDefinition {
   id: FormatId;
   /** The issuing document, e.g. 国办公开办函〔2021〕30号. */
   source: string;
+  /** The year and number of that document, by which reports cite it (〔2021〕30号), for the citation check. */
+  notice: { year: number; number: number };
   /** First and last report year this format is used for (last undefined: current). */
   firstYear: number;
   lastYear?: number;
@@ -171,8 +193,6 @@ export interface FormatDefinition {
   crossYear: CrossYearRule[];
   carryOver: CarryOverMapping[];
   proseNumbers: ProseNumberRule[];
-  /** Words 六 must mention (any of), e.g. the 信息处理费 statement of the 2021 format. */
-  feeStatement?: { anyOf: string[]; message: string };
   /** An amount above this many 万元 gets a plausibility warning (likely typed in 元). */
   plausibleAmountMaxWan: number;
 }

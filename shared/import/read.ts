@@ -12,6 +12,7 @@ import { importDocx } from './docx.ts';
 import { decodeHtml, HTML_LIMITS, htmlToBlocks, htmlTooLargeMessage } from './html.ts';
 import { mhtPage } from './mht.ts';
 import { DOCX_MESSAGES } from './ooxml.ts';
+import { readPdf, type PdfResources } from './pdf.ts';
 import { recognizeReport } from './recognize.ts';
 import { sniffKind, type FileKind } from './sniff.ts';
 import { decodeText, importText } from './text.ts';
@@ -24,7 +25,6 @@ export const READ_MESSAGES = {
   encrypted: DOCX_MESSAGES.encrypted,
   word97: `暂不支持 Word 97-2003 (.doc) 文件，${RESAVE_DOCX}`,
   rtf: `暂不支持 RTF 格式的文件（扩展名可能是 .doc），${RESAVE_DOCX}`,
-  pdf: '暂不支持 PDF 文件。请找到报告的 Word 原件（.docx），或复制报告全文后按文本导入',
   /** Bytes in a file named like a Word file that are neither Word nor text. */
   notWord: DOCX_MESSAGES.notDocx,
 } as const;
@@ -70,7 +70,12 @@ function readPage(bytes: Uint8Array, charset?: string): ImportResult {
   return recognizeReport(htmlToBlocks(decodeHtml(bytes, charset)), 'html');
 }
 
-type Reader = (bytes: Uint8Array, fileName: string) => ImportResult;
+/** What a host hands in for the readers that need it. */
+export interface ReadResources {
+  pdf?: PdfResources;
+}
+
+type Reader = (bytes: Uint8Array, fileName: string, resources: ReadResources) => ImportResult | Promise<ImportResult>;
 
 const refuse =
   (message: string): Reader =>
@@ -85,7 +90,12 @@ const READERS: Record<FileKind, Reader> = {
   encryptedOoxml: refuse(READ_MESSAGES.encrypted),
   word97: refuse(READ_MESSAGES.word97),
   rtf: refuse(READ_MESSAGES.rtf),
-  pdf: refuse(READ_MESSAGES.pdf),
+  pdf: async (bytes, _name, resources) => {
+    const { blocks, notes } = await readPdf(bytes, resources.pdf);
+    const result = recognizeReport(blocks, 'pdf');
+    result.importReport.warnings.unshift(...notes);
+    return result;
+  },
   nianbao: (bytes) => {
     const report = parseReportBytes(bytes);
     return { report, importReport: nianbaoImportReport(report) };
@@ -104,6 +114,6 @@ const READERS: Record<FileKind, Reader> = {
  * file). Throws ImportError, or ReportFileError for a damaged .nianbao, with
  * a message for the clerk.
  */
-export function readReportBytes(bytes: Uint8Array, fileName: string): ImportResult {
-  return READERS[sniffKind(bytes)](bytes, fileName);
+export async function readReportBytes(bytes: Uint8Array, fileName: string, resources: ReadResources = {}): Promise<ImportResult> {
+  return READERS[sniffKind(bytes)](bytes, fileName, resources);
 }

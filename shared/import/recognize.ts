@@ -7,7 +7,7 @@
  * misspell labels and mix the 2019 and 2021 wordings. What cannot be read
  * without guessing is left out and said in the import report.
  */
-import { FORMATS, FORMAT_IDS, formatForYear, formatIndex } from '../formats/index.ts';
+import { FORMAT_IDS, currentFormat, formatForYear, formatIndex, getFormat } from '../formats/index.ts';
 import type { FormatDefinition, FormatId, RowDef, SectionKey, TableDef } from '../formats/types.ts';
 import { SECTION_KEYS } from '../formats/types.ts';
 import { parseCellValue, type NormalizationNote } from '../model/parseCellValue.ts';
@@ -50,10 +50,9 @@ function tableLabels(table: TableDef): string[] {
   return labels.map(normalizeLabel).filter((l) => l !== '');
 }
 
-/** A group's catch-all row (…其他), where a group printed as a single row belongs. */
+/** A group's catch-all row (the format marks it), where a group printed as a single row belongs. */
 function catchAll(members: RowDef[]): RowDef | undefined {
-  const last = members.at(-1);
-  return last && normalizeLabel(last.label).replace(/^[0-9一二三四五六七八九十]+/, '') === '其他' ? last : undefined;
+  return members.find((row) => row.catchAll);
 }
 
 function buildLookup(format: FormatDefinition, others: FormatDefinition[]): FormatLookup {
@@ -112,8 +111,8 @@ function lookupFor(id: FormatId): FormatLookup {
   let lookup = lookups.get(id);
   if (!lookup) {
     lookup = buildLookup(
-      FORMATS[id],
-      FORMAT_IDS.filter((other) => other !== id).map((other) => FORMATS[other]),
+      getFormat(id),
+      FORMAT_IDS.filter((other) => other !== id).map((other) => getFormat(other)),
     );
     lookups.set(id, lookup);
   }
@@ -147,7 +146,7 @@ const HEADING_PREFIX = /^(?:([一二三四五六七八九十])|([0-9]{1,2}))?\s*
 function sectionCandidates(): LabelCandidate<SectionKey>[] {
   const candidates: LabelCandidate<SectionKey>[] = [];
   for (const id of FORMAT_IDS) {
-    for (const section of FORMATS[id].sections) {
+    for (const section of getFormat(id).sections) {
       for (const title of [section.title, ...(section.aliases ?? [])]) {
         candidates.push({ key: normalizeLabel(title), value: section.key });
       }
@@ -472,7 +471,7 @@ export function recognizeReport(blocks: Block[], source: Exclude<ImportReport['s
     if (heading && (position > current || restart)) {
       headingAt.set(i, heading.key);
       if (heading.numeralProblem && !restart) {
-        const title = FORMATS.gov2021.sections[position]!.title;
+        const title = currentFormat().sections[position]!.title;
         warnings.push(`章节标题“${item.text.trim()}”${heading.numeralProblem}，已按“${heading.key}、${title}”识别`);
       }
       current = position;
@@ -505,21 +504,21 @@ export function recognizeReport(blocks: Block[], source: Exclude<ImportReport['s
   let formatReason: string;
   if (yearFormat && tableFormat && yearFormat !== tableFormat) {
     formatId = tableFormat;
-    const shown = FORMATS[tableFormat];
-    formatReason = `报告年度${year}年应使用${formatName(FORMATS[yearFormat])}，但表格按${formatName(shown)}填写（如“${top.e.first ?? ''}”），已按表格实际样式导入`;
+    const shown = getFormat(tableFormat);
+    formatReason = `报告年度${year}年应使用${formatName(getFormat(yearFormat))}，但表格按${formatName(shown)}填写（如“${top.e.first ?? ''}”），已按表格实际样式导入`;
     warnings.push(
-      `${year}年度报告应使用${formatName(FORMATS[yearFormat])}，本报告的表格却是${formatName(shown)}，请改用规定的格式`,
+      `${year}年度报告应使用${formatName(getFormat(yearFormat))}，本报告的表格却是${formatName(shown)}，请改用规定的格式`,
     );
   } else if (yearFormat) {
     formatId = yearFormat;
-    formatReason = `按报告年度${year}年判定为${formatName(FORMATS[yearFormat])}`;
+    formatReason = `按报告年度${year}年判定为${formatName(getFormat(yearFormat))}`;
     formatReason += tableFormat ? `，表格样式与之相符（如“${top.e.first ?? ''}”）` : '';
   } else if (tableFormat) {
     formatId = tableFormat;
-    formatReason = `未找到报告年度，按表格样式判定为${formatName(FORMATS[tableFormat])}（如“${top.e.first ?? ''}”）`;
+    formatReason = `未找到报告年度，按表格样式判定为${formatName(getFormat(tableFormat))}（如“${top.e.first ?? ''}”）`;
   } else {
     formatId = FORMAT_IDS.at(-1)!;
-    formatReason = `未找到报告年度，表格也不足以判定格式，按现行的${formatName(FORMATS[formatId])}导入`;
+    formatReason = `未找到报告年度，表格也不足以判定格式，按现行的${formatName(getFormat(formatId))}导入`;
   }
 
   // Tables.
@@ -553,7 +552,7 @@ export function recognizeReport(blocks: Block[], source: Exclude<ImportReport['s
     const reads = scan.reads.get(table) ?? [];
     if (reads.length === 0) {
       importReport.tablesMissing.push(table.id);
-      warnings.push(`未找到${table.section}、${table.caption ?? FORMATS[formatId].sections.find((s) => s.key === table.section)!.title}的表格数据`);
+      warnings.push(`未找到${table.section}、${table.caption ?? getFormat(formatId).sections.find((s) => s.key === table.section)!.title}的表格数据`);
       continue;
     }
     importReport.tablesFound.push({ table: table.id, matchedBy: scan.identified.get(table) ?? reads[0]!.label });
@@ -581,7 +580,7 @@ export function recognizeReport(blocks: Block[], source: Exclude<ImportReport['s
       seen.add(row.id);
       if (read.target.group) {
         warnings.push(
-          `${table.section}、表中“${read.target.group}”只有一行，这是2019年版格式的写法；其数值已导入“${row.shortLabel}”，请按${formatName(FORMATS[formatId])}分项填写`,
+          `${table.section}、表中“${read.target.group}”只有一行，这是2019年版格式的写法；其数值已导入“${row.shortLabel}”，请按${formatName(getFormat(formatId))}分项填写`,
         );
       }
       table.columns.forEach((column, c) => {
@@ -610,7 +609,7 @@ export function recognizeReport(blocks: Block[], source: Exclude<ImportReport['s
   }
 
   // Narrative: paragraphs between headings, without titles, captions and table notes.
-  const report = createReport({ format: formatId, year: year ?? FORMATS[formatId].firstYear, organ: title?.organ ?? '' });
+  const report = createReport({ format: formatId, year: year ?? getFormat(formatId).firstYear, organ: title?.organ ?? '' });
   const texts = new Map<SectionKey | 'preface', string[]>();
   let section: SectionKey | 'preface' | undefined = title || headingAt.size === 0 ? undefined : 'preface';
   let skipped = 0;
@@ -659,7 +658,7 @@ export function recognizeReport(blocks: Block[], source: Exclude<ImportReport['s
   report.cells = cells;
 
   const found = new Set(headingAt.values());
-  for (const s of FORMATS[formatId].sections) {
+  for (const s of getFormat(formatId).sections) {
     if (found.has(s.key)) importReport.sectionsFound.push(s.key);
     else {
       importReport.sectionsMissing.push(s.key);

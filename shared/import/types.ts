@@ -34,7 +34,7 @@ export interface NormalizedCell {
 
 export interface ImportReport {
   /** What the file was read as. */
-  source: 'nianbao' | 'docx' | 'text' | 'html';
+  source: 'nianbao' | 'docx' | 'text' | 'html' | 'pdf';
   format: FormatId;
   /** How the format was decided, in Chinese (e.g. 按报告年度2023年判定为2021年版格式). */
   formatReason: string;
@@ -65,6 +65,7 @@ export const IMPORT_SOURCE_NAMES: Record<ImportReport['source'], string> = {
   docx: 'Word 文档',
   text: '文本',
   html: '网页',
+  pdf: 'PDF 文件',
 };
 
 export interface ImportResult {

@@ -6,10 +6,12 @@
  * are computed from their parts (see values.ts). Findings are derived too.
  */
 import type { FormatId, SectionKey } from '../formats/types.ts';
+import type { AppealDecisions } from './decisions.ts';
 
 /** Where a stored cell value came from. `computed` is never stored: it is a cell with no entry. */
 export type CellSource = 'typed' | 'imported' | 'carried' | 'override';
-export type Provenance = CellSource | 'computed';
+/** `decisions`: a blank result column of 四 filled from the counts by decision type. */
+export type Provenance = CellSource | 'computed' | 'decisions';
 
 export interface CellEntry {
   raw: string;
@@ -22,7 +24,11 @@ export type NarrativeSource = 'typed' | 'imported' | 'carried';
 
 export interface Narrative {
   text: string;
-  /** Carried prose stays marked as last year's draft until the clerk edits it. */
+  /**
+   * How the text arrived. Which paragraphs are still last year's is not
+   * stored: it is read off the text against LastYearBaseline, one paragraph
+   * at a time (carriedParagraphs), so editing one unmarks only that one.
+   */
   source: NarrativeSource;
 }
 
@@ -33,8 +39,10 @@ export interface LastYearBaseline {
   organ: string;
   /** Number each cell of last year's report stated (null: blank or not applicable). */
   values: Record<string, number | null>;
-  /** Last year's narrative by section, for the copied-text measure. */
+  /** Last year's narrative by section, for the copied-text measure and the paragraphs still carried. */
   sections: Partial<Record<SectionKey, string>>;
+  /** Last year's preface, for the paragraphs of it still carried. */
+  preface?: string;
 }
 
 /** A warning the clerk has explained; keyed by Finding.key. */
@@ -69,6 +77,8 @@ export interface Report {
   dateLine?: string;
   /** Set by the clerk; when absent it follows from the name (organKindOf). */
   organKind?: OrganKind;
+  /** 四 by decision type, when the clerk used the helper (file version 2 on). */
+  appealDecisions?: AppealDecisions;
 }
 
 // A township's name ends in 乡/镇/街道 (maybe with 人民政府/办事处, maybe in brackets: 海工园（寅阳镇）).

@@ -6,6 +6,7 @@
 import { formatIndex, type CellInfo, type FormatIndex } from '../formats/index.ts';
 import { parseCellValue, type ParsedCell } from './parseCellValue.ts';
 import type { ValueKind } from '../formats/types.ts';
+import { rollUpDecisions } from './decisions.ts';
 import type { CellEntry, Provenance, Report } from './report.ts';
 
 export interface CellValue {
@@ -14,7 +15,7 @@ export interface CellValue {
   raw: string | undefined;
   parsed: ParsedCell;
   provenance: Provenance;
-  /** For total cells: the sum of the parts (null when no part holds a number). */
+  /** For total cells: the sum of the parts (null when no part holds a number); for a result column of 四, the decisions' roll-up. */
   computed?: number | null;
   /**
    * The number the report states: the parsed number; for a total cell with
@@ -66,6 +67,16 @@ export function evaluateReport(report: Report): ReportValues {
       provenance: entry ? entry.source : info.computedBy ? 'computed' : 'typed',
       value: parsed.status === 'number' ? parsed.value : null,
     });
+  }
+
+  // A blank result column of 四 takes the roll-up of the decisions entered by type; a typed one keeps its figure.
+  for (const { cell: id, value } of rollUpDecisions(report.appealDecisions)) {
+    const cell = cells.get(id);
+    if (!cell || cell.raw !== undefined) continue;
+    cell.parsed = { status: 'number', value, notes: [] };
+    cell.value = value;
+    cell.computed = value;
+    cell.provenance = 'decisions';
   }
 
   const computed = new Map<string, number | null>();

@@ -50,6 +50,9 @@ export const benchmarks: Benchmark[] = [
   hostile('text-9mb-cells', 'importText · 9.5 MB 每格一行的文本（表格超上限）', 'refused'),
   hostile('text-largest-accepted', 'importText · 上限内最大的文本', 'accepted'),
   hostile('nianbao-deep-19mb', '打开 .nianbao · 19 MB 深层嵌套 JSON', 'refused'),
+  hostile('pdf-million-objects', '导入 PDF · 交叉引用表一百万个对象（47 MB）', 'refused'),
+  hostile('pdf-million-pages', '导入 PDF · 页面树一百万页（6 MB）', 'refused'),
+  hostile('pdf-deep-10mb', '导入 PDF · 500 万层嵌套数组（20 MB）', 'refused'),
   {
     name: '导入在工作线程 · 主线程最长停顿',
     budget: `< ${GAP_BUDGET_MS} ms`,

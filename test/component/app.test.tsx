@@ -191,8 +191,28 @@ describe('the app', () => {
       layout: 'compact',
       blankAsZero: true,
       findingsSheet: false,
+      fourDecimalAmounts: false,
     });
     expect(await screen.findByRole('status')).toHaveTextContent('已导出：a.docx');
+  });
+
+  it('says the web page is the one for the website, and exports amounts to four decimals when asked', async () => {
+    const user = userEvent.setup();
+    const api = fakeApi({ exportHtml: vi.fn(async () => ({ ok: true as const, value: { path: '/w/a.html', name: 'a.html' } })) });
+    renderEditor(<App />, { api });
+    await user.click(screen.getByRole('button', { name: '导出网页' }));
+    const dialog = screen.getByRole('dialog', { name: '导出网页' });
+    expect(dialog).toHaveTextContent('网站发布用');
+    const fourDecimals = within(dialog).getByLabelText(/金额保留 4 位小数/);
+    // Neither official format's header asks for four decimals, so the option starts off.
+    expect(fourDecimals).not.toBeChecked();
+    await user.click(fourDecimals);
+    await user.click(within(dialog).getByRole('button', { name: '导出' }));
+    expect(api.exportHtml).toHaveBeenCalledWith(expect.objectContaining({ year: 2025 }), {
+      blankAsZero: false,
+      findingsSheet: false,
+      fourDecimalAmounts: true,
+    });
   });
 
   it('undoes and redoes from the menu', () => {

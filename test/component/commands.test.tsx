@@ -228,7 +228,7 @@ describe('the carry-over summary', () => {
     await user.click(screen.getByRole('button', { name: '以上年报告为模板新建' }));
     await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '新建本年度报告' }));
     const notes = await screen.findByRole('dialog', { name: '上年数据结转说明' });
-    expect(notes).toHaveTextContent('结转 3 项数据');
+    expect(notes).toHaveTextContent('结转 2 项数据');
     expect(notes).toHaveTextContent('第二十条第（一）项·规章·现行有效件数：5');
     await user.click(within(notes).getByRole('button', { name: '第三部分·二、上年结转申请数量·自然人：3' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();

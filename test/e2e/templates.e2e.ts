@@ -44,9 +44,24 @@ describe('last year as a template, and export', () => {
     const carried = cell(page, 'requests.carried_in.natural');
     expect(await carried.inputValue()).toBe('103');
     expect(await carried.getAttribute('data-provenance')).toBe('carried');
+    expect(await carried.getAttribute('title')).toBe('取自上年报告的“四、结转下年度继续办理·自然人”');
     expect(await cell(page, 'requests.new.natural').inputValue()).toBe('');
+    // Only leaf cells are carried: the total computes, and follows a changed part without an error.
+    const total = cell(page, 'requests.carried_in.total');
+    expect(await total.getAttribute('data-provenance')).toBe('computed');
+    const before = Number(await total.inputValue());
+    await typeInto(page, 'requests.carried_in.natural', '100');
+    await expect.poll(() => total.inputValue()).toBe(String(before - 3));
+    expect(await total.getAttribute('aria-invalid')).toBeNull();
     await showSection(page, '一');
-    await expect.poll(() => page.getByRole('note').first().textContent()).toContain('上年报告的文字');
+    const banner = page.getByRole('note').first();
+    await expect.poll(() => banner.textContent()).toMatch(/^第 1、2(、\d+)* 段是上年报告的文字/);
+    // Editing the first paragraph unmarks it alone.
+    const prose = page.locator('#narrative-一');
+    await prose.focus();
+    await prose.press('Control+Home');
+    await page.keyboard.type('本年');
+    await expect.poll(() => banner.textContent()).toMatch(/^第 2(、\d+)* 段是上年报告的文字/);
   });
 
   it('upgrades a 2020 report published as text to the 2021 format, asking to confirm approximations', async () => {

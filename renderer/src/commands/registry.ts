@@ -75,6 +75,7 @@ export const BINDINGS: Readonly<Record<EditorCommandId, Binding>> = {
   zoomOut: { run: () => void zoom('out') },
   resetZoom: { run: () => void zoom('reset') },
   help: { run: (editor) => editor.actions.openDialog({ kind: 'help' }) },
+  rulePacks: { run: (editor) => editor.actions.openDialog({ kind: 'rulePacks' }) },
   county: {
     run: (editor) =>
       void settleUnsaved(editor).then((go) => {

@@ -6,6 +6,7 @@ import type { CarryOverNote } from '../../../shared/carryover/startNextYear.ts';
 import { describeCell, describeTable } from '../../../shared/formats/describe.ts';
 import { formatForYear, formatIndex, getFormat } from '../../../shared/formats/index.ts';
 import { buttonLabel } from '../../../shared/commands.ts';
+import { asksFourDecimals } from '../../../shared/export/layout.ts';
 import { runCommand } from '../commands/registry.ts';
 import { HelpDialog } from '../help/HelpDialog.tsx';
 import { acceptRecovery, declineRecovery, exportReport, startFromLastYear } from '../commands.ts';
@@ -14,6 +15,7 @@ import { derive } from '../store/derive.ts';
 import type { ExportKind } from '../store/editor.ts';
 import { CheckSummary } from './CheckSummary.tsx';
 import { Modal } from './Modal.tsx';
+import { RulePacksDialog } from '../rules/RulePacksDialog.tsx';
 import { defaultReportYear, FIRST_REPORT_YEAR } from './StartPage.tsx';
 
 function formatTime(iso: string): string {
@@ -47,7 +49,7 @@ function RecoverDialog({ recovered }: { recovered: RecoveredReport }) {
   );
 }
 
-const SOURCE_LABEL = { nianbao: '年报文件', docx: 'Word 文件', text: '文本', html: '网页' } as const;
+const SOURCE_LABEL = { nianbao: '年报文件', docx: 'Word 文件', text: '文本', html: '网页', pdf: 'PDF 文件' } as const;
 
 /** A year as typed: full-width digits (２０２５) and spaces are fine, as in the cells. */
 export function parseYear(text: string): number | null {
@@ -165,6 +167,12 @@ function ImportDialog({ imported }: { imported: ImportedReport }) {
 
 const EXPORT_TITLE: Record<ExportKind, string> = { docx: '导出 Word', text: '导出文本', html: '导出网页' };
 
+/** What each export is for: the web page, not the text, is what goes on the government website. */
+const EXPORT_PURPOSE: Partial<Record<ExportKind, string>> = {
+  html: '网站发布用：表格带合并单元格，粘贴或上传到政府网站后不会错位。',
+  text: '文本用于存档或转给他人核对；在政府网站发布请用“导出网页”（网站发布用）。',
+};
+
 function ExportDialog({ format }: { format: ExportKind }) {
   const editor = useEditorContext();
   const report = useEditor((s) => s.report);
@@ -172,20 +180,23 @@ function ExportDialog({ format }: { format: ExportKind }) {
   const [tables, setTables] = useState<'aligned' | 'tsv'>('aligned');
   const [blankAsZero, setBlankAsZero] = useState(false);
   const [findingsSheet, setFindingsSheet] = useState(false);
+  // On where the format's header asks for four decimals.
+  const [fourDecimalAmounts, setFourDecimalAmounts] = useState(() => (report ? asksFourDecimals(report.format) : false));
   if (!report) return null;
   const open = derive(report).total;
   const run = () =>
     void exportReport(
       editor,
       format === 'docx'
-        ? { format, options: { layout, blankAsZero, findingsSheet } }
+        ? { format, options: { layout, blankAsZero, findingsSheet, fourDecimalAmounts } }
         : format === 'text'
-          ? { format, options: { tables, blankAsZero, findingsSheet } }
-          : { format, options: { blankAsZero, findingsSheet } },
+          ? { format, options: { tables, blankAsZero, findingsSheet, fourDecimalAmounts } }
+          : { format, options: { blankAsZero, findingsSheet, fourDecimalAmounts } },
     );
   return (
     <Modal title={EXPORT_TITLE[format]} onClose={() => editor.actions.openDialog(null)}>
       <CheckSummary report={report} />
+      {EXPORT_PURPOSE[format] && <p className="hint">{EXPORT_PURPOSE[format]}</p>}
       <fieldset>
         <legend>选项</legend>
         {format === 'docx' && (
@@ -215,6 +226,10 @@ function ExportDialog({ format }: { format: ExportKind }) {
         <label>
           <input type="checkbox" checked={blankAsZero} onChange={(e) => setBlankAsZero(e.currentTarget.checked)} />
           空白单元格印为 0
+        </label>
+        <label>
+          <input type="checkbox" checked={fourDecimalAmounts} onChange={(e) => setFourDecimalAmounts(e.currentTarget.checked)} />
+          金额保留 4 位小数（如 1.5000 万元）
         </label>
         <label>
           <input type="checkbox" checked={findingsSheet} onChange={(e) => setFindingsSheet(e.currentTarget.checked)} />
@@ -342,5 +357,7 @@ export function Dialogs() {
       return <NotReportFileDialog message={dialog.message} />;
     case 'help':
       return <HelpDialog />;
+    case 'rulePacks':
+      return <RulePacksDialog />;
   }
 }

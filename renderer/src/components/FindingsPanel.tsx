@@ -6,7 +6,6 @@
  */
 import { memo, useState } from 'react';
 import type { Finding, FindingFix } from '../../../shared/checks/index.ts';
-import { getFormat } from '../../../shared/formats/index.ts';
 import { useActions, useEditor } from '../store/context.tsx';
 import { derive, isOpen, listKeys, pageOf, type PageKey } from '../store/derive.ts';
 import { usePanel } from '../view/panels.ts';
@@ -17,6 +16,7 @@ export function fixLabel(fix: FindingFix): string {
     case 'fillZero':
       return fix.cells.length > 1 ? `空格全部填 0（${fix.cells.length} 格）` : '填 0';
     case 'normalize':
+    case 'setValue':
       return `改为“${fix.raw}”`;
     case 'useComputed':
       return '使用计算值';
@@ -126,11 +126,12 @@ function Totals({ errors, warnings }: { errors: number; warnings: number }) {
 }
 
 export function FindingsPanel() {
-  const report = useEditor((s) => s.report);
+  // The derived findings, not the report: loading a rule pack changes them for the same report.
+  const derived = useEditor((s) => (s.report ? derive(s.report) : undefined));
   const [showExplained, setShowExplained] = useState(false);
   const [folded, setFolded] = usePanel('findings');
-  if (!report) return null;
-  const { findings, total } = derive(report);
+  if (!derived) return null;
+  const { findings, total } = derived;
   const toggle = <PanelToggle folded={folded} onToggle={setFolded} controls="findings-panel" name="检查结果" side="right" />;
   if (folded) {
     return (
@@ -155,7 +156,7 @@ export function FindingsPanel() {
   const shown = findings.filter((f) => showExplained || isOpen(f));
   const pages: { key: PageKey; title: string }[] = [
     { key: 'info', title: '基本信息' },
-    ...getFormat(report.format).sections.map((s) => ({ key: s.key as PageKey, title: `${s.key}、${s.title}` })),
+    ...derived.values.index.format.sections.map((s) => ({ key: s.key as PageKey, title: `${s.key}、${s.title}` })),
   ];
   return (
     <aside className="findings" aria-label="检查结果" id="findings-panel">

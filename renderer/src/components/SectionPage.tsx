@@ -4,7 +4,9 @@
  * definition. Arriving on it focuses its first field.
  */
 import { useRef } from 'react';
+import { APPEAL_DECISIONS } from '../../../shared/formats/appealDecisions.ts';
 import { getFormat } from '../../../shared/formats/index.ts';
+import { AppealDecisionsPanel } from './AppealDecisionsPanel.tsx';
 import type { SectionKey } from '../../../shared/formats/types.ts';
 import { Grid } from '../grid/Grid.tsx';
 import { CellLegend } from '../help/CellLegend.tsx';
@@ -34,6 +36,7 @@ export function SectionPage({ section }: { section: SectionKey }) {
           {grids.map((grid, i) => (
             <Grid key={grid.key} grid={grid} label={grids.length > 1 ? `${heading}（表${i + 1}）` : heading} />
           ))}
+          {def.tables.includes(APPEAL_DECISIONS.table) && <AppealDecisionsPanel />}
           <NarrativeEditor
             narrative={section}
             label={def.proseRequired ? '文字说明' : '文字说明（可选）'}

@@ -13,6 +13,7 @@
  * reaches the report.
  */
 import { memo, useContext, useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { carriedFrom } from '../../../shared/carryover/startNextYear.ts';
 import { formatIndex } from '../../../shared/formats/index.ts';
 import { formatCellNumber } from '../../../shared/model/parseCellValue.ts';
 import type { CellEntry } from '../../../shared/model/report.ts';
@@ -31,9 +32,11 @@ export function cellDomId(id: string): string {
 const PROVENANCE_LABEL: Record<string, string> = {
   typed: '',
   imported: '导入的数值',
-  carried: '上年结转',
+  // Carried cells say which of last year's cells they came from (carriedFrom).
+  carried: '',
   override: '手工改写的合计',
   computed: '自动计算的合计；按 F2 可改写',
+  decisions: '按决定类型汇总（见下方“按决定类型填写”）；直接填写即以所填为准',
 };
 
 /** Shown when the clerk types on a computed total. */
@@ -88,6 +91,7 @@ export const GridCell = memo(function GridCell({ id }: { id: string }) {
   const locked = useContext(GridReadOnlyContext);
   const actions = useActions();
   const view = useEditor((s) => (s.report ? cellView(s.report, id) : undefined));
+  const lastFormat = useEditor((s) => s.report?.lastYear?.format);
 
   const { draft, discardDraft, handlers } = useImeDraft<HTMLInputElement>((value) => actions.typeCell(id, value));
   const [overriding, setOverriding] = useState(false);
@@ -109,8 +113,10 @@ export const GridCell = memo(function GridCell({ id }: { id: string }) {
   const computed = view?.computed;
   const { severity, message, acknowledged } = view?.mark ?? {};
   const isTotal = info.computedBy !== undefined;
-  const provenance = entry ? entry.source : isTotal ? 'computed' : 'typed';
-  const shown = draft ?? entry?.raw ?? (isTotal && computed !== undefined && computed !== null ? formatCellNumber(computed) : '');
+  // A blank input cell with a computed value is a result column of 四 rolled up from the decision types.
+  const derived = computed !== undefined && computed !== null;
+  const provenance = entry ? entry.source : isTotal ? 'computed' : derived ? 'decisions' : 'typed';
+  const shown = draft ?? entry?.raw ?? (derived ? formatCellNumber(computed) : '');
   const readOnly = locked || (isTotal && !entry && !overriding);
 
   const move = (where: Move, target: HTMLInputElement): boolean => {
@@ -200,7 +206,8 @@ export const GridCell = memo(function GridCell({ id }: { id: string }) {
   const classes = ['cell', `prov-${provenance}`];
   if (severity) classes.push(acknowledged ? 'mark-ack' : `mark-${severity}`);
   if (entry?.confirm) classes.push('needs-confirm');
-  const hint = [message, entry?.confirm, PROVENANCE_LABEL[provenance]].filter(Boolean).join('\n');
+  const origin = provenance === 'carried' ? carriedFrom(grid.format, lastFormat, id) : PROVENANCE_LABEL[provenance];
+  const hint = [message, entry?.confirm, origin].filter(Boolean).join('\n');
   const tipId = `${cellDomId(id)}-tip`;
   const tip = hinting ? OVERRIDE_HINT : message;
   const anchor = `--${cellDomId(id).replace(/[^\w-]/g, '-')}`;

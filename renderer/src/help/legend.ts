@@ -15,7 +15,7 @@ export interface LegendEntry {
 
 /** The fills: where a value came from. */
 export const FILL_LEGEND: readonly LegendEntry[] = [
-  { key: 'carried', label: '上年结转', meaning: '从上年报告结转过来的数值，请核对后再用', swatch: { background: 'var(--carried)' } },
+  { key: 'carried', label: '取自上年', meaning: '从上年报告取来的数值（悬停可见取自哪一项），请核对后再用', swatch: { background: 'var(--carried)' } },
   { key: 'imported', label: '导入', meaning: '从 Word 或文本文件读入的数值，请与原文核对', swatch: { background: 'var(--imported)' } },
   {
     key: 'override',

@@ -8,6 +8,7 @@ import { checkReport, type Finding, type Severity } from '../../../shared/checks
 import { SECTION_KEYS, type SectionKey } from '../../../shared/formats/types.ts';
 import type { CellEntry, Report } from '../../../shared/model/report.ts';
 import { evaluateReport, type ReportValues } from '../../../shared/model/values.ts';
+import { packGeneration, packRules } from '../rules/rulePacks.ts';
 
 export type PageKey = 'info' | SectionKey;
 
@@ -71,7 +72,7 @@ export function listKeys(findings: readonly Finding[]): string[] {
 
 function computeDerived(report: Report): Derived {
   const values = evaluateReport(report);
-  const findings = checkReport(report, values);
+  const findings = checkReport(report, values, packRules());
   const marks = new Map<string, CellMark>();
   const counts = Object.fromEntries(
     (['info', ...SECTION_KEYS] as PageKey[]).map((key) => [key, { errors: 0, warnings: 0 }]),
@@ -96,10 +97,12 @@ function computeDerived(report: Report): Derived {
   return { values, findings, marks, counts, total };
 }
 
-let last: { report: Report; derived: Derived } | undefined;
+let last: { report: Report; generation: number; derived: Derived } | undefined;
 
 export function derive(report: Report): Derived {
-  if (last?.report !== report) last = { report, derived: computeDerived(report) };
+  // Loading or removing a rule pack changes the findings of the same report.
+  const generation = packGeneration();
+  if (last?.report !== report || last.generation !== generation) last = { report, generation, derived: computeDerived(report) };
   return last.derived;
 }
 
@@ -114,7 +117,7 @@ function sameMark(a: CellMark | undefined, b: CellMark | undefined): boolean {
   return a?.severity === b?.severity && a?.message === b?.message && a?.acknowledged === b?.acknowledged;
 }
 
-const views = new Map<string, { report: Report; view: CellView }>();
+const views = new Map<string, { report: Report; generation: number; view: CellView }>();
 
 /**
  * A cell's view, the same object for as long as nothing in it changes, so
@@ -124,7 +127,8 @@ const views = new Map<string, { report: Report; view: CellView }>();
  */
 export function cellView(report: Report, id: string): CellView {
   const cached = views.get(id);
-  if (cached?.report === report) return cached.view;
+  const generation = packGeneration();
+  if (cached?.report === report && cached.generation === generation) return cached.view;
   const derived = derive(report);
   const entry = report.cells[id];
   const computed = derived.values.cells.get(id)?.computed;
@@ -132,11 +136,12 @@ export function cellView(report: Report, id: string): CellView {
   if (cached) {
     const { view } = cached;
     cached.report = report;
+    cached.generation = generation;
     if (view.entry === entry && view.computed === computed && sameMark(view.mark, mark)) return view;
     cached.view = { entry, computed, mark };
     return cached.view;
   }
   const view: CellView = { entry, computed, mark };
-  views.set(id, { report, view });
+  views.set(id, { report, generation, view });
   return view;
 }

@@ -8,6 +8,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ImportedReport, RecoveredReport } from '../../../shared/bridge.ts';
 import type { CarryOverNote } from '../../../shared/carryover/startNextYear.ts';
 import type { FindingFix } from '../../../shared/checks/index.ts';
+import type { AppealResult } from '../../../shared/formats/appealDecisions.ts';
 import { formatIndex } from '../../../shared/formats/index.ts';
 import type { SectionKey } from '../../../shared/formats/types.ts';
 import { parseCellValue } from '../../../shared/model/parseCellValue.ts';
@@ -54,7 +55,8 @@ export type DialogState =
   | { kind: 'carryNotes'; notes: CarryOverNote[] }
   /** 打开 was given a file the app did not save (a Word or text report): offer to start from it instead. */
   | { kind: 'notReportFile'; message: string }
-  | { kind: 'help' };
+  | { kind: 'help' }
+  | { kind: 'rulePacks' };
 
 export interface EditorState {
   /** null until a report is created, opened, imported or recovered. */
@@ -287,6 +289,28 @@ export function editorActions(store: EditorStore) {
       });
     },
 
+    /** 四 by decision type: one count (undefined clears it), typed like a cell. */
+    setDecisionCount(group: string, decision: string, count: number | undefined) {
+      typing(`decision:${group}.${decision}`, (report) => {
+        const decisions = report.appealDecisions ?? { counts: {} };
+        const counts = { ...decisions.counts[group] };
+        if (count === undefined) delete counts[decision];
+        else counts[decision] = count;
+        return { ...report, appealDecisions: { ...decisions, counts: { ...decisions.counts, [group]: counts } } };
+      });
+    },
+
+    /** Where a decision type counts; the default (undefined) removes the report's own mapping. */
+    setDecisionMapping(group: string, decision: string, result: AppealResult | undefined) {
+      edit((report) => {
+        const decisions = report.appealDecisions ?? { counts: {} };
+        const mapping = { ...decisions.mapping };
+        if (result === undefined) delete mapping[`${group}.${decision}`];
+        else mapping[`${group}.${decision}`] = result;
+        return { ...report, appealDecisions: { ...decisions, mapping } };
+      });
+    },
+
     applyFix(fix: FindingFix) {
       edit((report) => {
         switch (fix.kind) {
@@ -296,6 +320,8 @@ export function editorActions(store: EditorStore) {
             const entry = report.cells[fix.cell];
             return withCells(report, new Map([[fix.cell, { raw: fix.raw, source: entry?.source ?? 'typed' }]]));
           }
+          case 'setValue':
+            return withCells(report, new Map([[fix.cell, { raw: fix.raw, source: 'typed' }]]));
           case 'useComputed':
             return withCells(report, new Map(fix.cells.map((id) => [id, undefined])));
           case 'replaceText': {

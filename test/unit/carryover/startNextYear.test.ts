@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CarryOverError, startNextYear } from '../../../shared/carryover/startNextYear.ts';
+import { CarryOverError, carriedFrom, startNextYear } from '../../../shared/carryover/startNextYear.ts';
+import { checkReport } from '../../../shared/checks/index.ts';
+import { evaluateReport } from '../../../shared/model/values.ts';
 import { createReport, type Report } from '../../../shared/model/report.ts';
 import type { FormatId } from '../../../shared/formats/types.ts';
 
@@ -30,7 +32,6 @@ describe('startNextYear', () => {
         'art20_1.regulations.in_force': '5',
         'requests.carried_in.natural': '3',
         'requests.carried_in.business': '1',
-        'requests.carried_in.total': '4',
       },
       'gov2021',
     ],
@@ -39,7 +40,7 @@ describe('startNextYear', () => {
       'gov2019' as FormatId,
       2020,
       { 'art20_1.normative_docs.total_published': '17', 'requests.carried_out.natural': '2' },
-      { 'art20_1.normative_docs.in_force': '17', 'requests.carried_in.natural': '2', 'requests.carried_in.total': '2' },
+      { 'art20_1.normative_docs.in_force': '17', 'requests.carried_in.natural': '2' },
       'gov2021',
     ],
   ])('%s', (_name, format, year, cells, expected, newFormat) => {
@@ -84,5 +85,33 @@ describe('startNextYear', () => {
 
   it.each([2023, 2022, 2023.5])('refuses year %s for a 2023 report', (year) => {
     expect(() => startNextYear(report('gov2021', 2023, {}), year)).toThrow(CarryOverError);
+  });
+});
+
+describe('carried totals compute from the carried parts', () => {
+  it('a changed carried part changes 上年结转·总计, with no error to clear', () => {
+    const last = report('gov2021', 2024, { 'requests.carried_out.natural': '3', 'requests.carried_out.business': '1' });
+    const { report: next } = startNextYear(last);
+    const total = (r: Report) => evaluateReport(r).cells.get('requests.carried_in.total')?.value;
+    expect(next.cells['requests.carried_in.total']).toBeUndefined();
+    expect(total(next)).toBe(4);
+    const changed = { ...next, cells: { ...next.cells, 'requests.carried_in.natural': { raw: '5', source: 'typed' as const } } };
+    expect(total(changed)).toBe(6);
+    expect(checkReport(changed).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('carriedFrom names the cell of last year a value came from', () => {
+  it.each<[string, FormatId, FormatId | undefined, string, string]>([
+    ['现行有效件数 within 2021', 'gov2021', 'gov2021', 'art20_1.regulations.in_force', '取自上年报告的“规章·现行有效件数”'],
+    ['对外公开总数量 across formats', 'gov2021', 'gov2019', 'art20_1.normative_docs.in_force', '取自上年报告的“规范性文件·对外公开总数量”'],
+    ['上年结转 from 结转下年度', 'gov2021', 'gov2021', 'requests.carried_in.natural', '取自上年报告的“四、结转下年度继续办理·自然人”'],
+    ['a cell no rule carries', 'gov2021', undefined, 'requests.new.natural', '取自上年报告的数值'],
+  ])('%s', (_name, format, lastFormat, cell, expected) => {
+    expect(carriedFrom(format, lastFormat, cell)).toBe(expected);
+  });
+
+  it('never calls 现行有效件数 上年结转', () => {
+    expect(carriedFrom('gov2021', 'gov2021', 'art20_1.regulations.in_force')).not.toContain('上年结转');
   });
 });

@@ -121,6 +121,32 @@ describe('cross-year rules', () => {
   });
 });
 
+describe('a carried 现行有效件数 brought up to date in one click', () => {
+  it.each<[string, Record<string, string>, { kind: string; cell: string; raw: string } | undefined]>([
+    ['carried 5, 4 issued: 改为 9, as the clerk’s entry', { 'art20_1.regulations.issued': '4', 'art20_1.regulations.repealed': '0' }, { kind: 'setValue', cell: 'art20_1.regulations.in_force', raw: '9' }],
+    ['carried 5, 4 issued, 2 repealed: 改为 7', { 'art20_1.regulations.issued': '4', 'art20_1.regulations.repealed': '2' }, { kind: 'setValue', cell: 'art20_1.regulations.in_force', raw: '7' }],
+    ['nothing issued or repealed: no finding', { 'art20_1.regulations.issued': '0', 'art20_1.regulations.repealed': '0' }, undefined],
+  ])('%s', (_name, cells, fix) => {
+    const last = buildReport({ format: 'gov2021', year: 2024, cells: { 'art20_1.regulations.in_force': '5' } });
+    const { report } = startNextYear(last);
+    for (const [id, raw] of Object.entries(cells)) report.cells[id] = { raw, source: 'typed' };
+    const found = checkReport(report).filter((f) => f.rule === 'crossyear.in_force');
+    expect(found[0]?.fix).toEqual(fix);
+    // The target is still the carried entry; the fix replaces it with a typed one.
+    expect(report.cells['art20_1.regulations.in_force']?.source).toBe('carried');
+  });
+
+  it('an inequality names no single value: no fix', () => {
+    const report = buildReport({
+      format: 'gov2019',
+      year: 2020,
+      lastYear: baseline('gov2019', 2019, { 'art20_1.regulations.total_published': 6 }),
+      cells: { 'art20_1.regulations.total_published': '4' },
+    });
+    expect(findingsOf(report, 'crossyear.total_published').map((f) => f.fix)).toEqual([undefined]);
+  });
+});
+
 describe('carried values to confirm', () => {
   it('asks to confirm the 2019 对外公开总数量 carried into the 2021 现行有效件数, until confirmed or retyped', () => {
     const last = buildReport({ format: 'gov2019', year: 2020, cells: { 'art20_1.regulations.total_published': '12' } });

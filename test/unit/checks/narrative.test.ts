@@ -151,13 +151,39 @@ describe('text repeated from last year', () => {
   });
 });
 
-describe('carried prose', () => {
-  it('warns for each non-empty section still carried from last year', () => {
-    const report = buildReport({ format: 'gov2021', sections: FILLED, narrativeSource: 'carried' });
-    expect(findingsOf(report, 'narrative.carried').map((f) => f.message)).toEqual([
-      '一、总体情况 仍是上年报告的文字，尚未修改',
-      '五、存在的主要问题及改进情况 仍是上年报告的文字，尚未修改',
-      '六、其他需要报告的事项 仍是上年报告的文字，尚未修改',
-    ]);
+describe('carried prose, per paragraph', () => {
+  const last = ['我镇高度重视政务公开工作，成立了领导小组。', '全年主动公开政府信息三百余条，及时更新专栏。', '无。', '建立健全了信息发布审核机制。'].join('\n');
+  const cases: [string, string, string[], { start: number; end: number } | undefined][] = [
+    ['all four paragraphs untouched (the short 无。 is never marked)', last, ['一、总体情况 第1、2、4段仍是上年报告的文字，尚未修改'], { start: 0, end: 21 }],
+    [
+      'four characters changed in the first: only it is unmarked',
+      last.replace('高度重视', '始终重视'),
+      ['一、总体情况 第2、4段仍是上年报告的文字，尚未修改'],
+      { start: 22, end: 44 },
+    ],
+    ['spacing and blank lines do not count as an edit', `  ${last.split('\n')[1]}\n\n`, ['一、总体情况 第1段仍是上年报告的文字，尚未修改'], { start: 0, end: 24 }],
+    ['rewritten', '我镇新建公开专栏，全年更新信息五百条。', [], undefined],
+  ];
+  it.each(cases)('%s', (_name, text, messages, span) => {
+    const report = buildReport({
+      format: 'gov2021',
+      year: 2024,
+      sections: { ...FILLED, 一: text },
+      lastYear: { format: 'gov2021', year: 2023, organ: '测试镇人民政府', values: {}, sections: { 一: last } },
+    });
+    const found = findingsOf(report, 'narrative.carried');
+    expect(found.map((f) => f.message)).toEqual(messages);
+    expect(found[0]?.span).toEqual(span);
+  });
+
+  it('marks the preface against last year’s preface', () => {
+    const report = buildReport({
+      format: 'gov2021',
+      year: 2024,
+      sections: FILLED,
+      lastYear: { format: 'gov2021', year: 2023, organ: '测试镇人民政府', values: {}, sections: {}, preface: '本报告根据《中华人民共和国政府信息公开条例》编制。' },
+    });
+    report.preface = { text: '本报告根据《中华人民共和国政府信息公开条例》编制。', source: 'typed' };
+    expect(findingsOf(report, 'narrative.carried').map((f) => f.message)).toEqual(['前言 第1段仍是上年报告的文字，尚未修改']);
   });
 });

@@ -6,7 +6,8 @@ import { INDICATORS, type IndicatorDef } from '../../../shared/formats/indicator
 describe('the declared indicators', () => {
   it.each(FORMAT_IDS)('of %s name only cells of the format, once each id', (format) => {
     const cells = formatIndex(format).cellById;
-    const defs = INDICATORS[format];
+    const defs = INDICATORS[format] ?? [];
+    expect(defs.length).toBeGreaterThan(0);
     expect(new Set(defs.map((d) => d.id)).size).toBe(defs.length);
     for (const def of defs) {
       expect(def.formula.length, def.id).toBeGreaterThan(0);
@@ -17,7 +18,7 @@ describe('the declared indicators', () => {
   it.each(['requests_total', 'granted_rate', 'denied_rate', 'unable_rate', 'not_held_share', 'rejected_rate', 'carried_out_rate', 'review_correction_rate', 'suit_correction_rate', 'regulations_stock', 'normative_docs_stock'])(
     'include %s in both formats',
     (id) => {
-      for (const format of FORMAT_IDS) expect(INDICATORS[format].some((d) => d.id === id), format).toBe(true);
+      for (const format of FORMAT_IDS) expect((INDICATORS[format] ?? []).some((d) => d.id === id), format).toBe(true);
     },
   );
 });

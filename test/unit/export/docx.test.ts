@@ -5,10 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Element } from '@xmldom/xmldom';
-import { condensingTwentieths, exportDocx, signatureIndents, type DocxOptions } from '../../../shared/export/docx.ts';
+import { condensingTwentieths, exportDocx, rowsKeptWithNext, signatureIndents, type DocxOptions } from '../../../shared/export/docx.ts';
+import { layoutReport } from '../../../shared/export/layout.ts';
 import { reportTitle, type Report } from '../../../shared/model/report.ts';
 import { SAMPLES_DIR } from '../../fixtures/samples/index.ts';
-import { child, children, readDocx, rowWithLabel, wAttr, W, type DocxBody, type DocxTable } from './docxGrid.ts';
+import { child, children, joinCutTables, readDocx, rowWithLabel, wAttr, W, type DocxBody, type DocxTable } from './docxGrid.ts';
 import { SAMPLE_REPORTS, builtReport, expectedCells, headings } from './expected.ts';
 
 /** Which Word table holds a format table and how many label columns precede its values (formats.md, the template). */
@@ -19,8 +20,9 @@ function place(tableId: string): { index: number; labelColumns: number } {
   throw new Error(`unexpected table ${tableId}`);
 }
 
+/** The exported body, a table cut over two pages read as one. */
 async function exported(report: Report, options: DocxOptions = { layout: 'official' }): Promise<DocxBody> {
-  return readDocx(await exportDocx(report, options));
+  return joinCutTables(readDocx(await exportDocx(report, options)));
 }
 
 function checkCells(report: Report, doc: DocxBody): void {
@@ -109,9 +111,34 @@ describe('exportDocx: the content where the format puts it', () => {
 describe('exportDocx: the official merges', () => {
   it('lays out 二, 三 and 四 with the same cells and merges as the province’s 2021 template', async () => {
     const template = readDocx(new Uint8Array(readFileSync(`${SAMPLES_DIR}template-2021-format-blank.docx`)));
-    const ours = await exported(builtReport('gov2021'));
+    // The compact layout draws 三 in one piece, as the template does.
+    const ours = await exported(builtReport('gov2021'), { layout: 'compact' });
     expect(ours.tables.map(mergeShape)).toEqual(template.tables.map(mergeShape));
   });
+
+  for (const format of ['gov2021', 'gov2019'] as const) {
+    it(`${format}: cuts 三 in two between its groups, the second half repeating the header and 三、本年度办理结果`, async () => {
+      const raw = readDocx(await exportDocx(builtReport(format), { layout: 'official' }));
+      expect(raw.tables).toHaveLength(4);
+      const [first, second] = [raw.tables[1]!, raw.tables[2]!];
+      const headerRows = (t: DocxTable) => children(t.element, 'tr').filter((tr) => isOn(child(child(tr, 'trPr')!, 'tblHeader'))).length;
+      expect([headerRows(first), headerRows(second)]).toEqual([3, 3]);
+      // The second half starts a group of its own under a restarted outer label.
+      const top = second.rows[3]!;
+      expect([top[0]!.text, top[0]!.vMerge]).toEqual(['三、本年度办理结果', 'restart']);
+      expect(top[1]!.row).toBe(3);
+      expect(top[1]!.text).toMatch(/^（[四五六]）/);
+      // Each half is kept on one page: every row but its last keeps with the next.
+      for (const half of [first, second]) {
+        const keeps = children(half.element, 'tr').map((tr) =>
+          Array.from(tr.getElementsByTagNameNS(W, 'p')).every((p) => isOn(child(child(p, 'pPr') ?? p, 'keepNext'))),
+        );
+        expect(keeps).toEqual([...keeps.slice(0, -1).map(() => true), false]);
+      }
+      // Read as one, the halves hold every cell where the format puts it.
+      checkCells(builtReport(format), joinCutTables(raw));
+    });
+  }
 
   it('merges the 2019 format’s 二 items: two value columns leave the fourth cell empty', async () => {
     const doc = await exported(builtReport('gov2019'));
@@ -242,7 +269,17 @@ describe('exportDocx: 公文 page, fonts and tables', () => {
     // 第二十条第（一）项: caption, header, 规章 keep with the next row; 行政规范性文件 ends the item.
     expect(art20.slice(0, 4).map(keeps)).toEqual([true, true, true, false]);
     const requests = children(doc.tables[1]!.element, 'tr');
-    expect(requests.slice(0, 8).map(keeps)).toEqual([true, true, true, true, true, false, false, false]);
+    // 三's first half is kept whole, and in the compact layout, where it fits a page, the whole table.
+    expect(requests.slice(0, 8).map(keeps)).toEqual([true, true, true, true, true, true, true, true]);
+    const compact = await exported(builtReport('gov2021'), { layout: 'compact' });
+    const rows = children(compact.tables[1]!.element, 'tr').map(keeps);
+    expect(rows).toEqual([...rows.slice(0, -1).map(() => true), false]);
+    // A table that breaks where it falls: header and the first three data rows, each inner group, the last three rows.
+    const laid = layoutReport(builtReport('gov2021')).sections[2]!.tables[0]!.rows;
+    const rule = rowsKeptWithNext(laid, false);
+    // 3 header rows with 一、二、（一）, （二） alone, （三）'s eight rows (the last ending the group), （四） …
+    expect(rule.slice(0, 16)).toEqual([true, true, true, true, true, false, false, true, true, true, true, true, true, true, false, true]);
+    expect(rule.slice(-3)).toEqual([true, true, false]);
   });
 
   it('uses 宋体 tables and a centred page number in the compact layout', async () => {
@@ -254,6 +291,24 @@ describe('exportDocx: 公文 page, fonts and tables', () => {
     const footers = Object.entries(doc.parts).filter(([name]) => /^word\/footer\d+\.xml$/.test(name));
     expect(footers).toHaveLength(1);
     expect(footers[0]![1]).toContain('<w:jc w:val="center"/>');
+  });
+
+  it('follows the province’s template in the compact layout: 宋体 bold 小四 headings, regular headers, a 楷体 note, single spacing', async () => {
+    const report = builtReport('gov2021');
+    const doc = await exported(report, { layout: 'compact' });
+    const bold = (p: Element) => isOn(child(child(child(p, 'r')!, 'rPr')!, 'b'));
+    const heading = paragraphNamed(doc, headings(report)[0]!);
+    expect({ ...runFonts(heading), bold: bold(heading) }).toEqual({ eastAsia: '宋体', ascii: 'Times New Roman', size: '24', bold: true });
+    const body = paragraphNamed(doc, '一的情况说明第一段。');
+    expect(wAttr(child(child(body, 'pPr')!, 'spacing'), 'line')).toBe('240');
+    const requests = doc.tables[1]!;
+    const paragraphIn = (text: string) => {
+      const cell = requests.rows.flat().find((c) => c.text === text)!;
+      return child(cell.tc, 'p')!;
+    };
+    const header = paragraphIn('自然人');
+    expect({ ...runFonts(header), bold: bold(header) }).toEqual({ eastAsia: '宋体', ascii: 'Times New Roman', size: '20', bold: false });
+    expect(runFonts(paragraphIn('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）')).eastAsia).toBe('楷体_GB2312');
   });
 });
 

@@ -112,3 +112,43 @@ export function rowWithLabel(table: DocxTable, label: string, before: number): G
   if (found.length !== 1) throw new Error(`${found.length} rows labelled “${label}”`);
   return found[0]!;
 }
+
+/** Whether a w:tr repeats as a header row. */
+function isHeaderRow(tr: Element): boolean {
+  const trPr = child(tr, 'trPr');
+  const header = trPr && child(trPr, 'tblHeader');
+  return header !== undefined && !['0', 'false', 'off'].includes(wAttr(header, 'val') ?? 'true');
+}
+
+/**
+ * The body with each table cut in two by the exporter (the second half after
+ * an empty paragraph, repeating the first's header rows) read as one table:
+ * the halves' data rows in order, the second half's rows renumbered.
+ */
+export function joinCutTables(body: DocxBody): DocxBody {
+  const blocks: DocxBody['blocks'] = [];
+  for (const block of body.blocks) {
+    const previous = blocks.at(-1);
+    const before = blocks.at(-2);
+    if (block.kind === 'tbl' && previous?.kind === 'p' && previous.text === '' && before?.kind === 'tbl') {
+      const first = before.table;
+      const headers = children(block.table.element, 'tr').filter(isHeaderRow).length;
+      const same = (r: number) => block.table.rows[r]!.map((c) => c.text).join('|') === first.rows[r]!.map((c) => c.text).join('|');
+      if (headers > 0 && Array.from({ length: headers }, (_, r) => r).every(same)) {
+        const offset = first.rows.length - headers;
+        const renumbered = new Map<GridCell, GridCell>();
+        const rows = block.table.rows.slice(headers).map((line) =>
+          line.map((cell) => {
+            if (!renumbered.has(cell)) renumbered.set(cell, { ...cell, row: cell.row + offset });
+            return renumbered.get(cell)!;
+          }),
+        );
+        blocks.pop();
+        blocks[blocks.length - 1] = { kind: 'tbl', table: { ...first, rows: [...first.rows, ...rows] } };
+        continue;
+      }
+    }
+    blocks.push(block);
+  }
+  return { ...body, blocks, tables: blocks.flatMap((b) => (b.kind === 'tbl' ? [b.table] : [])) };
+}

@@ -47,6 +47,19 @@ describe('exportHtml', () => {
     expect(all(requests, 'thead')[0]!.getElementsByTagName('tr')).toHaveLength(3);
   });
 
+  it('captions each table with its section and groups each item of 二 (caption, header, rows) to keep on one page', () => {
+    const { doc, all } = parse(exportHtml(builtReport('gov2021')));
+    expect(all(doc, 'caption').map((c) => c.textContent)).toEqual(headings(builtReport('gov2021')).slice(1, 4));
+    const art20 = all(doc, 'table')[0]!;
+    const items = all(art20, 'tbody');
+    expect(items.map((b) => b.getAttribute('class'))).toEqual(items.map(() => 'item'));
+    for (const item of items) {
+      const rows = all(item, 'tr').map((tr) => tr.getAttribute('class') ?? 'data');
+      expect(rows.slice(0, 2)).toEqual(['caption', 'header']);
+      expect(rows.slice(2).every((k) => k === 'data') && rows.length > 2).toBe(true);
+    }
+  });
+
   it('escapes text and keeps the print rules of the 公文 page', () => {
     const report = builtReport('gov2019');
     report.organ = '某镇<script>';

@@ -1,5 +1,5 @@
 /** The shared table layout: complete grids, the type-area width, merges read from the format, printed values. */
-import { cellText, gridOf, layoutReport, paragraphs } from '../../../shared/export/layout.ts';
+import { cellText, cutPoints, cutTable, gridOf, layoutReport, paragraphs } from '../../../shared/export/layout.ts';
 import { FORMAT_IDS, formatIndex } from '../../../shared/formats/index.ts';
 import { evaluateReport } from '../../../shared/model/values.ts';
 import { builtReport } from './expected.ts';
@@ -28,6 +28,23 @@ describe('layoutReport', () => {
       expect([group.text, group.rowSpan]).toEqual([group.text, rows.filter((r) => r.groups?.includes(group.text)).length]);
     }
     expect(groups.map((g) => g.text)).toEqual(['三、本年度办理结果', '（三）不予公开', '（四）无法提供', '（五）不予处理', '（六）其他处理']);
+  });
+
+  it('cuts 三 only where no inner group runs on, redrawing the outer label and the header on the second half', () => {
+    const requests = layoutReport(builtReport('gov2021')).sections[2]!.tables[0]!;
+    const labelAt = (r: number) => requests.rows[r]!.cells.find((c) => c.role === 'label')!.text;
+    // Before 二、, （一）, （二）, （三）, （四）, （五）, （六）, （七）总计 and 四、.
+    expect(cutPoints(requests).map((r) => labelAt(r).slice(0, 4))).toEqual(['二、上年', '（一）予', '（二）部', '1.属于', '1.本机', '1.信访', '1.申请', '（七）总', '四、结转']);
+    const at = cutPoints(requests)[4]!;
+    const [first, second] = cutTable(requests, at);
+    expect(() => [gridOf(first), gridOf(second)]).not.toThrow();
+    expect(second.rows.slice(0, 3)).toEqual(requests.rows.slice(0, 3));
+    expect(first.rows.length + second.rows.length - 3).toBe(requests.rows.length);
+    const groupsOf = (t: typeof requests) => t.rows.flatMap((r) => r.cells.filter((c) => c.role === 'group').map((c) => `${c.text}×${c.rowSpan}`));
+    expect(groupsOf(first)).toEqual(['三、本年度办理结果×10', '（三）不予公开×8']);
+    expect(groupsOf(second)).toEqual(['三、本年度办理结果×12', '（四）无法提供×3', '（五）不予处理×5', '（六）其他处理×3']);
+    const values = (t: typeof requests) => t.rows.flatMap((r) => r.cells.flatMap((c) => (c.cellId ? [c.cellId] : [])));
+    expect([...values(first), ...values(second)]).toEqual(values(requests));
   });
 
   it('prints stated numbers, untyped totals as computed, 不适用 and unreadable text as typed, blanks as asked', () => {

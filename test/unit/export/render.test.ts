@@ -7,16 +7,43 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportDocx, type DocxOptions } from '../../../shared/export/docx.ts';
+import { formatIndex } from '../../../shared/formats/index.ts';
 import { reportTitle, type Report } from '../../../shared/model/report.ts';
 import { SAMPLE_REPORTS, builtReport, countOf, expectedCells, headings, numberTokens } from './expected.ts';
 
 interface Rendered {
   name: string;
+  options: DocxOptions;
   report: Report;
   pages: number;
   text: string;
   /** Page 2 as pdftotext -layout lays it, one string per printed line. */
   page2: string[];
+  /** Each page's words with their boxes, in points from the page's top left. */
+  words: Word[][];
+}
+
+interface Word {
+  text: string;
+  xMin: number;
+  xMax: number;
+  yMin: number;
+}
+
+/** Words per page from pdftotext -bbox (an XHTML page of <word> boxes). */
+function wordsByPage(pdf: string): Word[][] {
+  const xhtml = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
+  return xhtml
+    .split('<page ')
+    .slice(1)
+    .map((page) =>
+      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({
+        text: m[4]!,
+        xMin: Number(m[1]),
+        yMin: Number(m[2]),
+        xMax: Number(m[3]),
+      })),
+    );
 }
 
 /** Pages of nothing but prose: 20 paragraphs of 100 Han characters, no punctuation to stretch or squeeze a line. */
@@ -30,6 +57,7 @@ function proseReport(): Report {
 
 const CASES: { name: string; report: Report; options: DocxOptions }[] = [
   ...SAMPLE_REPORTS.map(({ name, report }) => ({ name, report, options: { layout: 'official' } as DocxOptions })),
+  ...SAMPLE_REPORTS.map(({ name, report }) => ({ name: `${name}-compact`, report, options: { layout: 'compact' } as DocxOptions })),
   { name: 'built-2021-compact', report: builtReport('gov2021'), options: { layout: 'compact' } },
   { name: 'built-2021-prose', report: proseReport(), options: { layout: 'official' } },
   { name: 'built-2019-compact', report: builtReport('gov2019'), options: { layout: 'compact', blankAsZero: true } },
@@ -58,7 +86,7 @@ beforeAll(async () => {
     const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
     const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
     const page2 = execFileSync('pdftotext', ['-f', '2', '-l', '2', '-layout', pdf, '-'], { encoding: 'utf8' }).split('\n');
-    rendered.push({ name: c.name, report: c.report, pages, text, page2 });
+    rendered.push({ name: c.name, options: c.options, report: c.report, pages, text, page2, words: wordsByPage(pdf) });
   }
 }, 120_000);
 
@@ -74,7 +102,7 @@ function squeeze(text: string): string {
 describe('exportDocx rendered by LibreOffice', () => {
   it('renders every case on a sane number of A4 pages', () => {
     expect(rendered.map((r) => r.name)).toEqual(CASES.map((c) => c.name));
-    // The samples take 5–8 pages in 公文 type (通元镇 and 平潭 have long prose), 4–6 compact; fallback fonts vary a little.
+    // The samples take 5–8 pages in 公文 type (通元镇 and 平潭 have long prose), 3–5 compact; fallback fonts vary a little.
     for (const r of rendered) expect({ name: r.name, pages: r.pages >= 3 && r.pages <= 10 }).toEqual({ name: r.name, pages: true });
   });
 
@@ -100,6 +128,40 @@ describe('exportDocx rendered by LibreOffice', () => {
     expect(lines).toHaveLength(22);
     // Each 100-character paragraph: 26 + 28 + 28 + 18.
     expect(new Set(lines.map((l) => l.length))).toEqual(new Set([26, 28, 18]));
+  });
+
+  it('prints 三 of every sample on at most two pages, headers and group labels on each, no short last page', () => {
+    // The table starts at the left margin (公文 28 mm, compact 27 mm); its two group label columns are 14 mm each.
+    const pt = (mm: number) => (mm * 72) / 25.4;
+    const columnText = (words: readonly Word[], at: { left: number; right: number }) =>
+      words
+        .filter((w) => w.xMin >= at.left && w.xMax <= at.right)
+        .sort((a, b) => a.yMin - b.yMin)
+        .map((w) => w.text)
+        .join('');
+    const pageCounts: Record<string, number> = {};
+    for (const r of rendered.filter((c) => !c.name.startsWith('built'))) {
+      const margin = r.options.layout === 'official' ? 28 : 27;
+      const column = (from: number) => ({ left: pt(margin + from) - 1, right: pt(margin + from + 14) + 1 });
+      const rows = formatIndex(r.report.format).tables.get('requests')!.rows;
+      // A row is on the page where its label's first characters start a word.
+      const onPage = (words: readonly Word[]) => rows.filter((row) => words.some((w) => w.text.startsWith(row.label.slice(0, 6))));
+      const pages = r.words.map((words, i) => ({ page: i + 1, words, rows: onPage(words) })).filter((p) => p.rows.length > 0);
+      pageCounts[r.name] = pages.length;
+      expect(pages.flatMap((p) => p.rows).map((row) => row.id)).toEqual(rows.map((row) => row.id));
+      for (const { page, words, rows: held } of pages) {
+        const where = `${r.name} page ${page}`;
+        expect({ where, header: words.some((w) => w.text === '申请人情况') }).toEqual({ where, header: true });
+        for (const level of [0, 1]) {
+          const labels = new Set(held.flatMap((row) => (row.groups && row.groups.length > level + 1 ? [row.groups[level]!] : [])));
+          const drawn = columnText(words, column(14 * level));
+          for (const label of labels) expect({ where, label, drawn: drawn.includes(label) }).toEqual({ where, label, drawn: true });
+        }
+      }
+      expect({ name: r.name, lastPageRows: pages.at(-1)!.rows.length > 2 }).toEqual({ name: r.name, lastPageRows: true });
+    }
+    expect(Object.values(pageCounts).every((n) => n >= 1 && n <= 2)).toBe(true);
+    console.info('Pages of 三:', pageCounts);
   });
 
   it('numbers the pages — 1 —, — 2 —, …', () => {

@@ -39,7 +39,8 @@ describe('exportText', () => {
   it('aligns every number column of 三 and 四 at the same display column, counting CJK double', () => {
     const report = SAMPLE_REPORTS.find((s) => s.name === '2024_huaian-city')!.report;
     const lines = exportText(report, { newline: '\n' }).split('\n');
-    const rows = lines.filter((l) => /^[^ \d].*( +\d+){7}$/.test(l));
+    // Rows of 三: a label (Han characters) and seven numbers.
+    const rows = lines.filter((l) => /[\u4e00-\u9fff]/.test(l) && /([ \u3000]+\d+){7}$/.test(l));
     expect(rows.length).toBe(formatIndex(report.format).tables.get('requests')!.rows.length);
     const ends = (line: string) => [...line.matchAll(/\d+(?=\s|$)/g)].slice(-7).map((m) => width(line.slice(0, m.index + m[0].length)));
     for (const row of rows) expect(ends(row)).toEqual(ends(rows[0]!));
@@ -50,6 +51,9 @@ describe('exportText', () => {
     expect(lines.some((l) => l.startsWith('\u3000（三）不予公开'))).toBe(true);
     expect(lines.some((l) => l.startsWith('\u3000\u30001.属于国家秘密'))).toBe(true);
     expect(lines).toContain('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）');
+    // Padded with full-width spaces, so a website's editor folding runs of ASCII spaces keeps the columns apart.
+    expect(lines.filter((l) => / {2}/.test(l))).toEqual([]);
+    expect(rows.every((row) => /\d\u3000/.test(row))).toBe(true);
   });
 
   it('writes tab-separated rows with every grid position, labels and values where the format puts them', () => {

@@ -150,7 +150,31 @@ describe('migrations', () => {
   });
 
   it('refuses a version it has no step for', () => {
-    const v1 = serializeReport(sample());
+    const v1 = JSON.stringify({ ...JSON.parse(serializeReport(sample())), fileVersion: 1 });
     expect(reasonOf(() => parseReportFile(v1, { migrations: [], version: 2 }))).toBe('invalid');
+  });
+});
+
+describe('version 1 → 2: last year’s preface joins the baseline', () => {
+  function v1(preface: { text: string; source: string }, lastYear: Record<string, unknown> | undefined): string {
+    const current = JSON.parse(serializeReport(sample())) as { report: Record<string, unknown> };
+    const report = { ...current.report, preface, ...(lastYear ? { lastYear } : {}) };
+    return JSON.stringify({ ...current, fileVersion: 1, report });
+  }
+  const baseline = { format: 'gov2021', year: 2024, organ: '某镇人民政府', values: {}, sections: {} };
+
+  it.each([
+    ['a carried preface becomes the baseline’s', { text: '本报告根据《条例》编制。', source: 'carried' }, baseline, '本报告根据《条例》编制。'],
+    ['a typed preface is this year’s own', { text: '本报告根据《条例》编制。', source: 'typed' }, baseline, undefined],
+    ['an empty carried preface adds nothing', { text: ' ', source: 'carried' }, baseline, undefined],
+  ])('%s', (_name, preface, lastYear, expected) => {
+    const report = parseReportFile(v1(preface, lastYear));
+    expect(report.lastYear?.preface).toBe(expected);
+    expect(report.preface).toEqual(preface);
+  });
+
+  it('leaves a report without a baseline as it was', () => {
+    const report = parseReportFile(v1({ text: '前言', source: 'carried' }, undefined));
+    expect(report.lastYear).toBeUndefined();
   });
 });

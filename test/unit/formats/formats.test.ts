@@ -68,3 +68,33 @@ describe('cell counts', () => {
     expect(label('art20_1.regulations.in_force')).toBe('第二十条第（一）项·规章·现行有效件数');
   });
 });
+
+describe.each(FORMAT_IDS)('section and row rules of %s live in its data', (id) => {
+  const { format } = formatIndex(id);
+  const section = (key: string) => format.sections.find((s) => s.key === key);
+
+  it('一 to 四 report the year; 五 must be more than a few words and name measures; 六 may say 无', () => {
+    expect(format.sections.filter((s) => s.reportsYear).map((s) => s.key)).toEqual(['一', '二', '三', '四']);
+    expect(section('五')?.minChars).toBe(20);
+    expect(section('五')?.measures?.anyOf).toContain('下一步');
+    expect(section('六')?.emptyNote).toContain('无');
+  });
+
+  it('marks the catch-all row of a group by a property, each one the last of its group', () => {
+    for (const table of format.tables) {
+      for (const row of table.rows.filter((r) => r.catchAll)) {
+        const group = table.rows.filter((r) => r.groups?.at(-1) === row.groups?.at(-1));
+        expect(group.at(-1), row.id).toBe(row);
+      }
+    }
+  });
+});
+
+it('the 2021 format alone asks 六 for the fee statement, and cites its own notice', () => {
+  expect(formatIndex('gov2021').format.sections.find((s) => s.key === '六')?.mustMention?.rule).toBe('narrative.feeStatement');
+  expect(formatIndex('gov2019').format.sections.find((s) => s.key === '六')?.mustMention).toBeUndefined();
+  expect(FORMAT_IDS.map((id) => formatIndex(id).format.notice)).toEqual([
+    { year: 2019, number: 60 },
+    { year: 2021, number: 30 },
+  ]);
+});

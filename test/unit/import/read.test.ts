@@ -8,6 +8,7 @@ import { exportDocx } from '../../../shared/export/docx.ts';
 import { exportHtml } from '../../../shared/export/html.ts';
 import { exportText } from '../../../shared/export/text.ts';
 import { serializeReport } from '../../../shared/file/document.ts';
+import { PDF_MESSAGES } from '../../../shared/import/pdf.ts';
 import { READ_MESSAGES, readReportBytes } from '../../../shared/import/read.ts';
 import { sniffKind, type FileKind } from '../../../shared/import/sniff.ts';
 import { importText } from '../../../shared/import/text.ts';
@@ -61,9 +62,9 @@ describe('sniffKind tells the kind by content', () => {
 });
 
 /** The refusal `readReportBytes` gives, or undefined when it read the file. */
-function refusal(bytes: Uint8Array, name: string): string | undefined {
+async function refusal(bytes: Uint8Array, name: string): Promise<string | undefined> {
   try {
-    readReportBytes(bytes, name);
+    await readReportBytes(bytes, name);
     return undefined;
   } catch (error) {
     expect(error).toBeInstanceOf(ImportError);
@@ -83,8 +84,8 @@ describe('readReportBytes reads each kind with its reader, whatever the name', (
     ['our own file named .txt', () => utf8(serializeReport(report)), '上年.txt', 'nianbao'],
     ['a saved page', () => utf8(exportHtml(report, {})), '上年.html', 'html'],
     ['a saved page named .doc (Word’s “web page”)', () => utf8(exportHtml(report, {})), '上年.doc', 'html'],
-  ])('%s', (_what, bytes, name, source) => {
-    const result = readReportBytes(bytes(), name);
+  ])('%s', async (_what, bytes, name, source) => {
+    const result = await readReportBytes(bytes(), name);
     expect(result.importReport.source).toBe(source);
     expect(result.report.cells).toEqual(report.cells);
     expect(result.report.year).toBe(report.year);
@@ -97,10 +98,10 @@ describe('readReportBytes reads each kind with its reader, whatever the name', (
     ['a Word 97 .doc', () => ole('WordDocument'), '上年.doc', READ_MESSAGES.word97],
     ['a WPS .wps named .txt', () => ole('WordDocument'), '上年.txt', READ_MESSAGES.word97],
     ['RTF named .doc', () => utf8('{\\rtf1\\ansi x}'), '上年.doc', READ_MESSAGES.rtf],
-    ['a PDF named .txt', () => utf8('%PDF-1.7\n'), '上年.txt', READ_MESSAGES.pdf],
+    ['a PDF that is only a header, named .txt', () => utf8('%PDF-1.7\n'), '上年.txt', PDF_MESSAGES.damaged],
     ['random bytes named .docx', () => new Uint8Array([0x13, 0x37, 0xc3, 0x28, 0xff, 0x00, 0x9a, 0x41]), '上年.docx', READ_MESSAGES.notWord],
-  ])('refuses %s in one line', (_what, bytes, name, message) => {
-    expect(refusal(bytes(), name)).toBe(message);
+  ])('refuses %s in one line', async (_what, bytes, name, message) => {
+    expect(await refusal(bytes(), name)).toBe(message);
   });
 
   it('says a password-protected .docx has a password, not that it is an old .doc', () => {
@@ -108,7 +109,7 @@ describe('readReportBytes reads each kind with its reader, whatever the name', (
     expect(READ_MESSAGES.word97).toBe('暂不支持 Word 97-2003 (.doc) 文件，请用 Word 或 WPS 另存为 .docx 后再试');
   });
 
-  it('refuses random bytes without a Word name as text it cannot decode', () => {
-    expect(refusal(new Uint8Array([0x13, 0x37, 0xc3, 0x28, 0xff, 0x00, 0x9a, 0x41]), '上年.txt')).toMatch(/不是文本文件/);
+  it('refuses random bytes without a Word name as text it cannot decode', async () => {
+    expect(await refusal(new Uint8Array([0x13, 0x37, 0xc3, 0x28, 0xff, 0x00, 0x9a, 0x41]), '上年.txt')).toMatch(/不是文本文件/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FORMATS, formatIndex, type FormatId, type TableDef } from '../../../shared/formats/index.ts';
+import { FORMATS, formatIndex, getFormat, type FormatId, type TableDef } from '../../../shared/formats/index.ts';
 import { parseCellValue } from '../../../shared/model/parseCellValue.ts';
 import { recognizeReport } from '../../../shared/import/recognize.ts';
 import { importText, textToBlocks } from '../../../shared/import/text.ts';
@@ -24,7 +24,7 @@ interface RenderOptions {
  * out as its definition says, with `value(cellId)` in every cell.
  */
 function render(formatId: FormatId, year: number, value: (cell: string) => string, options: RenderOptions = {}): string {
-  const format = FORMATS[formatId];
+  const format = getFormat(formatId);
   const out: string[] = [...(options.title ?? ['测试镇人民政府', `${year}年政府信息公开工作年度报告`]), '本报告根据《条例》编制。'];
   const dataRow = (table: TableDef, rowId: string, labels: string[]): void => {
     const custom = options.rowCells?.[rowId];

@@ -174,7 +174,7 @@ describe('menu', () => {
   const item = (menu: string, label: string) => items(menu).find((i) => i.label === label);
 
   it('is in Chinese with the usual accelerators', () => {
-    expect(template.map((m) => m.label)).toEqual(['文件(&F)', '编辑(&E)', '查看(&V)', '帮助(&H)']);
+    expect(template.map((m) => m.label)).toEqual(['文件(&F)', '编辑(&E)', '查看(&V)', '设置(&S)', '帮助(&H)']);
     expect(item('文件(&F)', '新建')?.accelerator).toBe('CmdOrCtrl+N');
     expect(item('文件(&F)', '打开…')?.accelerator).toBe('CmdOrCtrl+O');
     expect(item('文件(&F)', '保存')?.accelerator).toBe('CmdOrCtrl+S');

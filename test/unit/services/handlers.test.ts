@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BridgeHandlers, ConflictChoice, UnsavedChoice } from '../../../shared/bridge.ts';
 import { ReportSchema } from '../../../shared/file/schema.ts';
 import { createReport } from '../../../shared/model/report.ts';
+import { PDF_MESSAGES } from '../../../shared/import/pdf.ts';
 import { READ_MESSAGES, readReportBytes } from '../../../shared/import/read.ts';
 import { DOCX_MESSAGES } from '../../../shared/import/ooxml.ts';
 import { readReportFile } from '../../../electron/cli/readReportFile.ts';
@@ -143,7 +144,7 @@ describe('bridge handlers', () => {
 
   it.each<[string, number[], string]>([
     ['random bytes named .docx', [0x13, 0x37, 0xc3, 0x28, 0xff, 0x00, 0x9a, 0x41], DOCX_MESSAGES.notDocx],
-    ['a PDF named .txt', [...new TextEncoder().encode('%PDF-1.7\n')], READ_MESSAGES.pdf],
+    ['a damaged PDF named .txt', [...new TextEncoder().encode('%PDF-1.7\n')], PDF_MESSAGES.damaged],
     ['an old Word file named .txt', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], READ_MESSAGES.word97],
     ['a password-protected .docx', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...[...'EncryptedPackage'].flatMap((c) => [c.charCodeAt(0), 0])], READ_MESSAGES.encrypted],
   ])('tells of %s in the same words as the CLI', async (what, bytes, message) => {

@@ -6,6 +6,8 @@ import { REPORT_FORMATS } from '../../../electron/services/formats.ts';
 import { isClerkError } from '../../../electron/services/errors.ts';
 import { WORKER_FAILED, createWorkerFormats } from '../../../electron/services/workerFormats.ts';
 import { bigReportText } from '../../fixtures/bigText.ts';
+import { pdfFixture } from '../../fixtures/pdf/index.ts';
+import { HUAIAN_2024 } from '../../fixtures/samples/index.ts';
 
 const SAMPLE = new Uint8Array(readFileSync(new URL('../../../../shared/samples/2024_huaian-city.txt', import.meta.url)));
 const formats = createWorkerFormats();
@@ -25,8 +27,9 @@ async function ticksDuring(work: () => unknown): Promise<number> {
 
 describe('imports and exports in a worker thread', () => {
   it('imports exactly what the same import gives on this thread', async () => {
-    expect(await formats.importers.read(SAMPLE, '2024.txt')).toEqual(REPORT_FORMATS.importers.read(SAMPLE, '2024.txt'));
+    expect(await formats.importers.read(SAMPLE, '2024.txt')).toEqual(await REPORT_FORMATS.importers.read(SAMPLE, '2024.txt'));
   });
+
 
   it('exports exactly what the same exporters give on this thread', async () => {
     const { report } = await REPORT_FORMATS.importers.read(SAMPLE, '2024.txt');
@@ -43,14 +46,11 @@ describe('imports and exports in a worker thread', () => {
     const error = await Promise.resolve(formats.importers.read(junk, '上年.docx')).then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(ImportError);
     expect(isClerkError(error)).toBe(true);
-    expect(error).toMatchObject({ message: (() => {
-      try {
-        REPORT_FORMATS.importers.read(junk, '上年.docx');
-      } catch (e) {
-        return (e as Error).message;
-      }
-      return 'no refusal';
-    })() });
+    const onThread = await Promise.resolve(REPORT_FORMATS.importers.read(junk, '上年.docx')).then(
+      () => 'no refusal',
+      (e: unknown) => (e as Error).message,
+    );
+    expect(error).toMatchObject({ message: onThread });
   });
 
   it('keeps this thread ticking while the largest accepted text is imported', async () => {
@@ -73,4 +73,17 @@ describe('imports and exports in a worker thread', () => {
       await small.close();
     }
   }, 60_000);
+});
+
+describe('a PDF in the worker thread', () => {
+  // A worker of its own: pdf.js stays loaded in it, apart from the other tests' worker.
+  const pdfWorker = createWorkerFormats();
+  afterAll(() => pdfWorker.close());
+
+  it('is read there as on this thread, pdf.js and its CMaps included', async () => {
+    const pdf = pdfFixture(HUAIAN_2024, 'compact');
+    const inWorker = await pdfWorker.importers.read(pdf, '2024.pdf');
+    expect(inWorker.importReport.source).toBe('pdf');
+    expect(inWorker).toEqual(await REPORT_FORMATS.importers.read(pdf, '2024.pdf'));
+  }, 30_000);
 });
