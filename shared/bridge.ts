@@ -18,6 +18,22 @@ import { EDITOR_COMMAND_IDS, type EditorCommandId } from './commands.ts';
 import { MAX_SHORT_TEXT, MAX_TEXT, ReportSchema, formatIdSchema, yearSchema } from './file/schema.ts';
 import type { Report } from './model/report.ts';
 import type { ImportReport } from './import/types.ts';
+import type { CountyExported, CountyExportRequest, CountyFolderRef, CountyProgress, CountyRead, CountySummary, CountySummaryRequest, CountyUnitView, VerdictInput, Verdicts } from './countyBridge.ts';
+import {
+  CountyExportedSchema,
+  CountyExportRequestSchema,
+  CountyFolderRefSchema,
+  CountyProgressSchema,
+  CountyReadSchema,
+  CountySummaryRequestSchema,
+  CountySummarySchema,
+  CountyUnitViewSchema,
+  VerdictInputSchema,
+  VerdictsSchema,
+  countyFolderSchema,
+  findingKeyArgSchema,
+  unitFileSchema,
+} from './countyBridge.ts';
 
 // ---------------------------------------------------------------------------
 // Limits beyond the report's own (shared/file/schema.ts).
@@ -276,6 +292,28 @@ export interface NianbaoApi {
   onMenuCommand(callback: (command: MenuCommand) => void): () => void;
   /** Reading or writing under way (open, openRecent, importLastYear, save, saveAs, exports) and its end; returns the unsubscribe function. */
   onBusy(callback: (busy: BusyState) => void): () => void;
+
+  // 汇总与审核 (shared/countyBridge.ts): one folder of the units' reports at a time.
+  /** The folder dialog; null when cancelled. */
+  countyChooseFolder(): Promise<BridgeResult<CountyFolderRef | null>>;
+  /** Reads every report in the folder (a path handed out by countyChooseFolder); resolves when done or cancelled. */
+  countyRead(folder: string): Promise<BridgeResult<CountyRead>>;
+  /** How far the read under way is; null when none is. Polled by the page while countyRead runs. */
+  countyProgress(): Promise<BridgeResult<CountyProgress>>;
+  /** Stops the read under way; countyRead then resolves with what was read. */
+  countyCancel(): Promise<BridgeResult<null>>;
+  /** One unit of the folder read last: its report and findings. */
+  countyUnit(folder: string, file: string): Promise<BridgeResult<CountyUnitView>>;
+  /** The 汇总 of one year and format over the folder read last. */
+  countySummary(folder: string, request: CountySummaryRequest): Promise<BridgeResult<CountySummary>>;
+  /** A roster file (one name a line) chosen in a dialog, as names; null when cancelled. */
+  countyOpenRoster(): Promise<BridgeResult<string[] | null>>;
+  /** The office's verdict on one finding of a unit (null removes it), kept in the folder's workspace file; the folder's verdicts after. */
+  countySetVerdict(folder: string, file: string, findingKey: string, verdict: VerdictInput | null): Promise<BridgeResult<Verdicts>>;
+  /** Keeps the roster in the folder's workspace file (an empty list removes it). */
+  countySetRoster(folder: string, roster: string[]): Promise<BridgeResult<null>>;
+  /** 导出汇总表 and the other county exports of the folder read last: save dialog, then the file; null when cancelled. */
+  countyExport(folder: string, request: CountyExportRequest): Promise<BridgeResult<CountyExported | null>>;
 }
 
 // ---------------------------------------------------------------------------
@@ -322,6 +360,32 @@ export const BRIDGE = {
     result: UnsavedChoiceSchema,
   },
   confirmClose: { channel: CHANNELS.confirmClose, args: z.tuple([z.boolean()]), result: nothing },
+  countyChooseFolder: { channel: CHANNELS.countyChooseFolder, args: z.tuple([]), result: CountyFolderRefSchema.nullable() },
+  countyRead: { channel: CHANNELS.countyRead, args: z.tuple([countyFolderSchema]), result: CountyReadSchema },
+  countyProgress: { channel: CHANNELS.countyProgress, args: z.tuple([]), result: CountyProgressSchema },
+  countyCancel: { channel: CHANNELS.countyCancel, args: z.tuple([]), result: nothing },
+  countyUnit: { channel: CHANNELS.countyUnit, args: z.tuple([countyFolderSchema, unitFileSchema]), result: CountyUnitViewSchema },
+  countySummary: {
+    channel: CHANNELS.countySummary,
+    args: z.tuple([countyFolderSchema, CountySummaryRequestSchema]),
+    result: CountySummarySchema,
+  },
+  countyOpenRoster: { channel: CHANNELS.countyOpenRoster, args: z.tuple([]), result: z.array(z.string().max(MAX_SHORT_TEXT)).nullable() },
+  countySetVerdict: {
+    channel: CHANNELS.countySetVerdict,
+    args: z.tuple([countyFolderSchema, unitFileSchema, findingKeyArgSchema, VerdictInputSchema.nullable()]),
+    result: VerdictsSchema,
+  },
+  countySetRoster: {
+    channel: CHANNELS.countySetRoster,
+    args: z.tuple([countyFolderSchema, z.array(z.string().min(1).max(500)).max(100_000)]),
+    result: nothing,
+  },
+  countyExport: {
+    channel: CHANNELS.countyExport,
+    args: z.tuple([countyFolderSchema, CountyExportRequestSchema]),
+    result: CountyExportedSchema.nullable(),
+  },
 } as const;
 
 export { BUSY_CHANNEL, CHANNELS, DROPPED_FILE_CHANNEL, MENU_COMMAND_CHANNEL } from './bridgeChannels.ts';

@@ -20,6 +20,16 @@ export const CHANNELS = {
   setDocumentState: 'nianbao:setDocumentState',
   askUnsavedChanges: 'nianbao:askUnsavedChanges',
   confirmClose: 'nianbao:confirmClose',
+  countyChooseFolder: 'nianbao:countyChooseFolder',
+  countyRead: 'nianbao:countyRead',
+  countyProgress: 'nianbao:countyProgress',
+  countyCancel: 'nianbao:countyCancel',
+  countyUnit: 'nianbao:countyUnit',
+  countySummary: 'nianbao:countySummary',
+  countyOpenRoster: 'nianbao:countyOpenRoster',
+  countySetVerdict: 'nianbao:countySetVerdict',
+  countySetRoster: 'nianbao:countySetRoster',
+  countyExport: 'nianbao:countyExport',
 } as const;
 
 /** The file side pushes MenuCommands to the renderer on this channel. */

@@ -121,6 +121,12 @@ export const COMMANDS = {
   // Local rule packs (issue 14).
   rulePacks: { label: '规则包…', runsIn: 'editor', help: '载入市、县下发的本地规则包，检查时一并按其要求检查' },
   about: { label: '关于年报', runsIn: 'desktop' },
+  // 汇总与审核 (issue 17): the county office's page, a second start-page choice.
+  county: {
+    label: '汇总与审核各单位年报…',
+    runsIn: 'editor',
+    help: '读取一个文件夹中各单位的年报：逐份检查、核对名单、按年度汇总，记录审核意见',
+  },
 } as const satisfies Record<string, CommandDeclaration>;
 
 export type CommandId = keyof typeof COMMANDS;
@@ -164,7 +170,7 @@ export interface MenuDeclaration {
 export const MENUS: readonly MenuDeclaration[] = [
   {
     label: '文件(&F)',
-    items: ['new', 'open', 'importLastYear', 'recent', '-', 'save', 'saveAs', '-', 'exportDocx', 'exportText', 'exportHtml', 'exportPdf', '-', 'print', '-', 'quit'],
+    items: ['new', 'open', 'importLastYear', 'county', 'recent', '-', 'save', 'saveAs', '-', 'exportDocx', 'exportText', 'exportHtml', 'exportPdf', '-', 'print', '-', 'quit'],
   },
   { label: '编辑(&E)', items: ['undo', 'redo', '-', 'cut', 'copy', 'paste', 'selectAll', '-', 'check'] },
   {

@@ -97,7 +97,7 @@ export async function checkFolder(
           failure = error;
         });
     }
-  }, replies ? [replies.dir] : [], extra);
+  }, replies ? [replies.dir] : [], extra, io.err);
   await writing;
   if (failure) throw failure;
   if (json) {
@@ -131,6 +131,8 @@ export async function summarizeFolder(dir: string, year: number, rosterFile: str
       if (output.kind === 'xlsx' && (unit.year === year || unit.year === year - 1)) reports.set(unit.file, report);
     },
     besides,
+    [],
+    io.err,
   );
   const summary = summarize(units, { year, format: formatForYear(year) });
   if (summary.units.length === 0) {

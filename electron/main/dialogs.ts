@@ -3,10 +3,10 @@ import { dialog } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { basename, join } from 'node:path';
 import type { ConflictChoice, SaveConflict, UnsavedChoice } from '../../shared/bridge.ts';
-import { OPEN_FILTERS, OPEN_TITLES, SAVE_CONFLICT_TEXT, SAVE_FILTERS, SAVE_TITLES } from '../services/dialogs.ts';
-import type { DialogPort, OpenKind, SaveKind } from '../services/dialogs.ts';
+import { FOLDER_DIALOG_TITLE, OPEN_FILTERS, OPEN_TITLES, SAVE_CONFLICT_TEXT, SAVE_FILTERS, SAVE_TITLES } from '../services/dialogs.ts';
+import type { DialogPort, FolderDialogPort, OpenKind, SaveKind } from '../services/dialogs.ts';
 
-export class ElectronDialogs implements DialogPort {
+export class ElectronDialogs implements DialogPort, FolderDialogPort {
   private readonly window: () => BrowserWindow | null;
   private readonly defaultFolder: () => string;
   private lastFolder: string | null = null;
@@ -27,6 +27,16 @@ export class ElectronDialogs implements DialogPort {
     const chosen = result.canceled ? undefined : result.filePaths[0];
     if (!chosen) return null;
     this.lastFolder = join(chosen, '..');
+    return chosen;
+  }
+
+  async chooseFolder(): Promise<string | null> {
+    const options = { title: FOLDER_DIALOG_TITLE, defaultPath: this.folder(), properties: ['openDirectory' as const] };
+    const win = this.window();
+    const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+    const chosen = result.canceled ? undefined : result.filePaths[0];
+    if (!chosen) return null;
+    this.lastFolder = chosen;
     return chosen;
   }
 

@@ -55,11 +55,16 @@ function start(): void {
   const pendingPaths: string[] = reportPathsFromArgv(process.argv.slice(1), process.cwd());
   let editorReady = false;
 
+  const workerFile = join(import.meta.dirname, 'formatsWorker.js');
+  const dialogs = new ElectronDialogs(() => win, () => app.getPath('documents'));
   const fileSide = createFileSide({
     userData: app.getPath('userData'),
     // Imports and exports run in the bundled worker (electron.vite.config.ts), never on this thread.
-    formats: createWorkerFormats({ workerFile: join(import.meta.dirname, 'formatsWorker.js'), log: (error) => console.error(error) }),
-    dialogs: new ElectronDialogs(() => win, () => app.getPath('documents')),
+    formats: createWorkerFormats({ workerFile, log: (error) => console.error(error) }),
+    dialogs,
+    // 汇总与审核 reads a folder in two workers, one per core; the second starts on first use.
+    folderDialog: dialogs,
+    countyImporters: [createWorkerFormats({ workerFile, log: (error) => console.error(error) }).importers],
     window: {
       async print() {
         if (!win) return;

@@ -32,6 +32,16 @@ const api: NianbaoApi = {
   setDocumentState: invoke(CHANNELS.setDocumentState),
   askUnsavedChanges: invoke(CHANNELS.askUnsavedChanges),
   confirmClose: invoke(CHANNELS.confirmClose),
+  countyChooseFolder: invoke(CHANNELS.countyChooseFolder),
+  countyRead: invoke(CHANNELS.countyRead),
+  countyProgress: invoke(CHANNELS.countyProgress),
+  countyCancel: invoke(CHANNELS.countyCancel),
+  countyUnit: invoke(CHANNELS.countyUnit),
+  countySummary: invoke(CHANNELS.countySummary),
+  countyOpenRoster: invoke(CHANNELS.countyOpenRoster),
+  countySetVerdict: invoke(CHANNELS.countySetVerdict),
+  countySetRoster: invoke(CHANNELS.countySetRoster),
+  countyExport: invoke(CHANNELS.countyExport),
   onMenuCommand(callback) {
     // The IPC event (with its sender) stays on this side of the isolation.
     const listener = (_event: IpcRendererEvent, command: MenuCommand) => callback(command);

@@ -4,8 +4,8 @@
  */
 import type { ConflictChoice, SaveConflict, UnsavedChoice } from '../../shared/bridge.ts';
 
-export type OpenKind = 'report' | 'template';
-export type SaveKind = 'report' | 'docx' | 'text' | 'html' | 'pdf';
+export type OpenKind = 'report' | 'template' | 'roster';
+export type SaveKind = 'report' | 'docx' | 'text' | 'html' | 'pdf' | 'xlsx';
 
 export interface FileFilter {
   name: string;
@@ -29,6 +29,7 @@ export const OPEN_FILTERS: Record<OpenKind, FileFilter[]> = {
     { name: '网页（.html、.mht）', extensions: ['html', 'htm', 'mht', 'mhtml'] },
     { name: 'PDF 文件', extensions: ['pdf'] },
   ],
+  roster: [{ name: '单位名单（文本，每行一个单位）', extensions: ['txt', 'csv'] }],
 };
 
 export const SAVE_FILTERS: Record<SaveKind, FileFilter> = {
@@ -37,11 +38,13 @@ export const SAVE_FILTERS: Record<SaveKind, FileFilter> = {
   text: { name: '文本文件', extensions: ['txt'] },
   html: { name: '网页文件', extensions: ['html'] },
   pdf: { name: 'PDF 文件', extensions: ['pdf'] },
+  xlsx: { name: 'Excel 工作簿', extensions: ['xlsx'] },
 };
 
 export const OPEN_TITLES: Record<OpenKind, string> = {
   report: '打开年报',
   template: '选择上年报告作为模板',
+  roster: '选择单位名单',
 };
 
 export const SAVE_TITLES: Record<SaveKind, string> = {
@@ -50,6 +53,7 @@ export const SAVE_TITLES: Record<SaveKind, string> = {
   text: '导出文本',
   html: '导出网页',
   pdf: '导出 PDF',
+  xlsx: '导出汇总表',
 };
 
 export interface DialogPort {
@@ -62,6 +66,14 @@ export interface DialogPort {
   /** 保存 would replace a file changed on disk (覆盖 / 另存为 / 取消) or a read-only one (另存为 / 取消). */
   askSaveConflict(name: string, conflict: SaveConflict): Promise<ConflictChoice>;
 }
+
+/** 汇总与审核: the folder of the units' reports. Apart from DialogPort, so hosts without folders need not pretend. */
+export interface FolderDialogPort {
+  /** An absolute folder path the clerk chose, or null when cancelled. */
+  chooseFolder(): Promise<string | null>;
+}
+
+export const FOLDER_DIALOG_TITLE = '选择存放各单位年报的文件夹';
 
 /** The words of the save-conflict question, for every host. */
 export const SAVE_CONFLICT_TEXT: Record<SaveConflict, { message: (name: string) => string; detail: string }> = {

@@ -20,6 +20,8 @@ export interface FileSideOptions {
   onRecentChanged?: () => void;
   busy?: HandlerDeps['busy'];
   log?: HandlerDeps['log'];
+  folderDialog?: HandlerDeps['folderDialog'];
+  countyImporters?: HandlerDeps['countyImporters'];
 }
 
 export interface FileSide {
@@ -43,6 +45,8 @@ export function createFileSide(options: FileSideOptions): FileSide {
     ...(options.onRecentChanged ? { onRecentChanged: options.onRecentChanged } : {}),
     ...(options.busy ? { busy: options.busy } : {}),
     ...(options.log ? { log: options.log } : {}),
+    ...(options.folderDialog ? { folderDialog: options.folderDialog } : {}),
+    ...(options.countyImporters ? { countyImporters: options.countyImporters } : {}),
   });
   return { handlers, grants, recent, autosave };
 }

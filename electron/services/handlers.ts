@@ -25,7 +25,8 @@ import type { ImportResult } from '../../shared/import/types.ts';
 import type { Report } from '../../shared/model/report.ts';
 import { reportTitle } from '../../shared/model/report.ts';
 import type { AutosaveStore } from './autosave.ts';
-import type { DialogPort, SaveKind } from './dialogs.ts';
+import { createCountyHandlers } from './countyHandlers.ts';
+import type { DialogPort, FolderDialogPort, SaveKind } from './dialogs.ts';
 import { REPORT_EXTENSION, SAVE_FILTERS } from './dialogs.ts';
 import { FileError, isClerkError, messageOf } from './errors.ts';
 import { changedSince, isReadOnly, readFileCapped, versionOf, writeFileAtomic } from './files.ts';
@@ -83,6 +84,10 @@ export interface HandlerDeps extends ReportFormats {
   busy?: (busy: BusyState) => void;
   /** Unexpected failures (not the clerk's doing) are logged here; the clerk sees a plain message. */
   log?: (error: unknown) => void;
+  /** 汇总与审核's folder dialog, where the host has one. */
+  folderDialog?: FolderDialogPort;
+  /** More import lanes for reading a county folder in parallel (a second worker), besides `importers`. */
+  countyImporters?: readonly Importers[];
 }
 
 const PDF_UNAVAILABLE = '浏览器模式不能直接导出 PDF：请点“打印”，在打印对话框中选择“另存为 PDF”。';
@@ -202,7 +207,9 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
     return { name: basename(path), importReport: result.importReport, report: result.report };
   }
 
+  const readers = [deps.importers, ...(deps.countyImporters ?? [])].map((importers) => importers.read.bind(importers));
   return {
+    ...createCountyHandlers({ dialogs, grants, readers, ...(deps.folderDialog ? { folderDialog: deps.folderDialog } : {}), ...(deps.log ? { log: deps.log } : {}) }),
     openReport: () =>
       guard('打开失败：发生意外错误。', async () => {
         const path = await dialogs.chooseOpen('report');

@@ -32,6 +32,9 @@ const DIALOGS: Record<string, 'open' | 'save' | 'unsaved'> = {
   exportText: 'save',
   exportHtml: 'save',
   askUnsavedChanges: 'unsaved',
+  countyChooseFolder: 'open',
+  countyOpenRoster: 'open',
+  countyExport: 'save',
 };
 
 // Which methods are busy work once their dialog is answered, and the label's kind.
@@ -45,6 +48,7 @@ const BUSY: Record<string, keyof typeof BUSY_LABELS> = {
   exportText: 'export',
   exportHtml: 'export',
   exportPdf: 'export',
+  countyExport: 'export',
 };
 const NAME_SLOT = '{name}';
 

@@ -20,7 +20,7 @@ import { BRIDGE, fail, isInvokeMethod } from '../../shared/bridge.ts';
 import { ConflictChoiceSchema } from '../../shared/bridge.ts';
 import type { BridgeResult, ConflictChoice, InvokeMethod, SaveConflict, UnsavedChoice } from '../../shared/bridge.ts';
 import { SAVE_FILTERS } from '../services/dialogs.ts';
-import type { DialogPort, SaveKind } from '../services/dialogs.ts';
+import type { DialogPort, FolderDialogPort, SaveKind } from '../services/dialogs.ts';
 import { createFileSide } from '../services/fileSide.ts';
 import type { FileSide } from '../services/fileSide.ts';
 import type { ReportFormats } from '../services/handlers.ts';
@@ -73,7 +73,7 @@ export class PortInUseError extends Error {
 }
 
 // The arguments that name a file on disk, checked against the workspace again at use.
-const PATH_ARGUMENTS: Partial<Record<InvokeMethod, number>> = { openRecent: 0, saveReport: 1 };
+const PATH_ARGUMENTS: Partial<Record<InvokeMethod, number>> = { openRecent: 0, saveReport: 1, countyRead: 0, countyUnit: 0, countySummary: 0, countySetVerdict: 0, countySetRoster: 0, countyExport: 0 };
 
 const OUTSIDE_WORKSPACE = '文件必须位于工作区文件夹之内（不能经链接指向其外），已拒绝访问。';
 const BAD_TOKEN = '访问口令不正确或已过期（服务可能已重新启动）：请打开启动时显示的完整地址。';
@@ -98,7 +98,7 @@ interface DialogAnswers {
   needed?: { kind: 'save' } | { kind: 'conflict'; name: string; conflict: SaveConflict };
 }
 
-class WorkspaceDialogs implements DialogPort {
+class WorkspaceDialogs implements DialogPort, FolderDialogPort {
   constructor(
     private readonly workspace: string,
     private readonly answers: AsyncLocalStorage<DialogAnswers>,
@@ -116,6 +116,11 @@ class WorkspaceDialogs implements DialogPort {
   }
 
   async chooseOpen(): Promise<string | null> {
+    return this.chosenPath();
+  }
+
+  /** A folder inside the workspace, named like a file. */
+  async chooseFolder(): Promise<string | null> {
     return this.chosenPath();
   }
 
@@ -192,12 +197,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const answers = new AsyncLocalStorage<DialogAnswers>();
   // Loaded on demand so that a test passing its own formats needs none of the real ones.
   // In a worker: a big import must not stall this event loop (and with it GET /).
-  const workerFormats = options.formats ? undefined : (await import('../services/workerFormats.ts')).createWorkerFormats({ log: (error) => console.error(error) });
+  const workers = options.formats ? undefined : await import('../services/workerFormats.ts');
+  const workerFormats = workers?.createWorkerFormats({ log: (error) => console.error(error) });
+  // 汇总与审核 reads a folder in two workers, one per core; the second starts on first use.
+  const countyFormats = workers?.createWorkerFormats({ log: (error) => console.error(error) });
   const formats = options.formats ?? workerFormats!;
+  const dialogs = new WorkspaceDialogs(workspace, answers);
   const fileSide = createFileSide({
     formats,
     userData: options.userData ?? join(workspace, '.nianbao-userdata'),
-    dialogs: new WorkspaceDialogs(workspace, answers),
+    dialogs,
+    folderDialog: dialogs,
+    ...(countyFormats ? { countyImporters: [countyFormats.importers] } : {}),
     // The page prints and titles itself; there is no window to close.
     window: { print: async () => undefined, printToPdf: async () => null, showDocumentState: () => undefined, confirmClose: () => undefined },
     log: (error) => console.error(error),
@@ -306,6 +317,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         server.close((error) => (error ? reject(error) : resolveClose()));
       });
       await workerFormats?.close();
+      await countyFormats?.close();
     },
   };
 }

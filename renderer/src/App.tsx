@@ -16,6 +16,8 @@ import { PrintView } from './print/PrintView.tsx';
 import { ComparePage } from './compare/ComparePage.tsx';
 import { SCROLL_ROOT_ATTRIBUTE } from './grid/reveal.ts';
 import { useEditor, useEditorContext } from './store/context.tsx';
+import { CountyPage } from './county/CountyPage.tsx';
+import { useCounty } from './county/countyStore.ts';
 import { usePanel } from './view/panels.ts';
 import { restoreZoom } from './view/zoom.ts';
 
@@ -31,6 +33,7 @@ export function App() {
   const printed = useEditor((s) => (s.printing ? s.report : null));
   const [navFolded] = usePanel('nav');
   const [findingsFolded] = usePanel('findings');
+  const countyOpen = useCounty((s) => s.open);
 
   useEffect(restoreZoom, []);
 
@@ -68,7 +71,7 @@ export function App() {
       ) : (
         <>
           <NoticeBar />
-          <StartPage />
+          {countyOpen ? <CountyPage /> : <StartPage />}
         </>
       )}
       <CommandKeys />

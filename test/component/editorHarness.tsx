@@ -39,6 +39,16 @@ export function fakeApi(overrides: Partial<NianbaoApi> = {}): FakeApi {
     setDocumentState: done(null),
     askUnsavedChanges: vi.fn(async () => ({ ok: true as const, value: 'cancel' as const })),
     confirmClose: done(null),
+    countyChooseFolder: done(null),
+    countyRead: vi.fn(async () => ({ ok: false as const, message: '未选择文件夹' })),
+    countyProgress: done(null),
+    countyCancel: done(null),
+    countyUnit: vi.fn(async () => ({ ok: false as const, message: '未选择文件夹' })),
+    countySummary: vi.fn(async () => ({ ok: false as const, message: '未选择文件夹' })),
+    countyOpenRoster: done(null),
+    countySetVerdict: done({}),
+    countySetRoster: done(null),
+    countyExport: done(null),
     onMenuCommand(callback) {
       listeners.add(callback);
       return () => listeners.delete(callback);

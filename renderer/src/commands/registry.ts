@@ -11,6 +11,7 @@ import { closeRequested, exportPdf, importLastYear, openDocument, printReport, r
 import type { Editor } from '../store/context.tsx';
 import type { PageKey } from '../store/derive.ts';
 import { zoom } from '../view/zoom.ts';
+import { closeCountyPage, openCountyPage } from '../county/countyStore.ts';
 import type { EditorState } from '../store/editor.ts';
 
 /** What enablement looks at: the editor's state and its undo history. */
@@ -47,7 +48,14 @@ const sectionBindings = Object.fromEntries(
 ) as Record<(typeof SECTION_COMMANDS)[SectionKey], Binding>;
 
 export const BINDINGS: Readonly<Record<EditorCommandId, Binding>> = {
-  new: { run: (editor) => void settleUnsaved(editor).then((go) => go && editor.actions.close()) },
+  new: {
+    run: (editor) =>
+      void settleUnsaved(editor).then((go) => {
+        if (!go) return;
+        editor.actions.close();
+        closeCountyPage(editor);
+      }),
+  },
   open: { run: (editor) => void openDocument(editor) },
   importLastYear: { run: (editor) => void importLastYear(editor) },
   save: { run: (editor) => void saveDocument(editor), enabled: hasReport },
@@ -69,6 +77,14 @@ export const BINDINGS: Readonly<Record<EditorCommandId, Binding>> = {
   resetZoom: { run: () => void zoom('reset') },
   help: { run: (editor) => editor.actions.openDialog({ kind: 'help' }) },
   rulePacks: { run: (editor) => editor.actions.openDialog({ kind: 'rulePacks' }) },
+  county: {
+    run: (editor) =>
+      void settleUnsaved(editor).then((go) => {
+        if (!go) return;
+        editor.actions.close();
+        openCountyPage(editor);
+      }),
+  },
 };
 
 export function commandContext(editor: Editor): CommandContext {

@@ -108,6 +108,12 @@ export function StartPage() {
           </>
         )}
       </section>
+      <section aria-labelledby="county-heading" className="card">
+        <h2 id="county-heading">县级政务公开办公室</h2>
+        <ul className="start-commands">
+          <CommandItem id="county" />
+        </ul>
+      </section>
       <ul className="start-commands">
         <CommandItem id="help" />
       </ul>

@@ -21,7 +21,7 @@ import { useImeDraft } from '../components/useImeDraft.ts';
 import { useActions, useEditor } from '../store/context.tsx';
 import { cellView } from '../store/derive.ts';
 import { parseClipboardBlock } from './clipboard.ts';
-import { GridContext } from './gridContext.ts';
+import { GridContext, GridReadOnlyContext } from './gridContext.ts';
 import { moveFrom, placeBlock, type Move } from './gridModel.ts';
 import { revealCell } from './reveal.ts';
 
@@ -88,6 +88,7 @@ function CellTip({ id, anchor, shown, text }: { id: string; anchor: string; show
 
 export const GridCell = memo(function GridCell({ id }: { id: string }) {
   const grid = useContext(GridContext);
+  const locked = useContext(GridReadOnlyContext);
   const actions = useActions();
   const view = useEditor((s) => (s.report ? cellView(s.report, id) : undefined));
   const lastFormat = useEditor((s) => s.report?.lastYear?.format);
@@ -116,7 +117,7 @@ export const GridCell = memo(function GridCell({ id }: { id: string }) {
   const derived = computed !== undefined && computed !== null;
   const provenance = entry ? entry.source : isTotal ? 'computed' : derived ? 'decisions' : 'typed';
   const shown = draft ?? entry?.raw ?? (derived ? formatCellNumber(computed) : '');
-  const readOnly = isTotal && !entry && !overriding;
+  const readOnly = locked || (isTotal && !entry && !overriding);
 
   const move = (where: Move, target: HTMLInputElement): boolean => {
     actions.endTyping();
@@ -184,11 +185,12 @@ export const GridCell = memo(function GridCell({ id }: { id: string }) {
         }
         return;
       default:
-        if (readOnly && isTyping(event)) setHinting(true);
+        if (readOnly && !locked && isTyping(event)) setHinting(true);
     }
   };
 
   const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {
+    if (locked) return event.preventDefault();
     const block = parseClipboardBlock(event.clipboardData.getData('text/plain'));
     if (!block) return;
     event.preventDefault();
