@@ -39,7 +39,7 @@ import { decodeText } from '../../shared/import/text.ts';
 import type { Report } from '../../shared/model/report.ts';
 import { readCountyFolder, readUnit, type ReadBytes } from './countyFolder.ts';
 import type { DialogPort, FolderDialogPort } from './dialogs.ts';
-import { FileError, isClerkError, messageOf } from './errors.ts';
+import { FileError, guardWith } from './errors.ts';
 import { readFileCapped, writeFileAtomic } from './files.ts';
 import type { SaveKind } from './dialogs.ts';
 import type { PathGrants } from './grants.ts';
@@ -130,14 +130,7 @@ export function createCountyHandlers(deps: CountyDeps): CountyHandlers {
   let state: FolderState | null = null;
   let reading: { controller: AbortController; progress: NonNullable<CountyProgress> } | null = null;
 
-  async function guard<T>(fallback: string, run: () => Promise<BridgeResult<T>>): Promise<BridgeResult<T>> {
-    try {
-      return await run();
-    } catch (error) {
-      if (!isClerkError(error)) deps.log?.(error);
-      return fail(messageOf(error, fallback));
-    }
-  }
+  const guard = guardWith(deps.log);
 
   /** The folder's state when `folder` is the one read last; else why not. */
   function stateOf(folder: string): FolderState | string {

@@ -3,6 +3,7 @@
  * error codes are the same on Windows and Linux for the cases that matter.
  */
 import { basename } from 'node:path';
+import { fail, type BridgeResult } from '../../shared/bridge.ts';
 import { ImportError } from '../../shared/import/types.ts';
 
 /** A failure whose message is meant for the clerk (Chinese). */
@@ -60,4 +61,19 @@ export function isClerkError(error: unknown): error is Error {
 /** The message to show for any failure; other errors are not leaked verbatim. */
 export function messageOf(error: unknown, fallback: string): string {
   return isClerkError(error) ? error.message : fallback;
+}
+
+/**
+ * A bridge call that never throws: a clerk's error keeps its message, any
+ * other is logged and answered with `fallback`.
+ */
+export function guardWith(log: ((error: unknown) => void) | undefined) {
+  return async function guard<T>(fallback: string, run: () => Promise<BridgeResult<T>>): Promise<BridgeResult<T>> {
+    try {
+      return await run();
+    } catch (error) {
+      if (!isClerkError(error)) log?.(error);
+      return fail(messageOf(error, fallback));
+    }
+  };
 }

@@ -28,7 +28,7 @@ import type { AutosaveStore } from './autosave.ts';
 import { createCountyHandlers } from './countyHandlers.ts';
 import type { DialogPort, FolderDialogPort, SaveKind } from './dialogs.ts';
 import { REPORT_EXTENSION, SAVE_FILTERS } from './dialogs.ts';
-import { FileError, isClerkError, messageOf } from './errors.ts';
+import { FileError, guardWith } from './errors.ts';
 import { changedSince, isReadOnly, readFileCapped, versionOf, writeFileAtomic } from './files.ts';
 import type { PathGrants } from './grants.ts';
 import type { RecentFiles } from './recent.ts';
@@ -112,14 +112,7 @@ export function createBridgeHandlers(deps: HandlerDeps): BridgeHandlers {
   // What each file held when this window last read or wrote it (size null: known by content only).
   const known = new Map<string, { size: number | null; sha256: string }>();
 
-  async function guard<T>(fallback: string, run: () => Promise<BridgeResult<T>>): Promise<BridgeResult<T>> {
-    try {
-      return await run();
-    } catch (error) {
-      if (!isClerkError(error)) deps.log?.(error);
-      return fail(messageOf(error, fallback));
-    }
-  }
+  const guard = guardWith(deps.log);
 
   /** Reports `run` as busy work: started now, over when it settles. Never around a dialog. */
   async function busyWhile<T>(label: string, run: () => Promise<T>): Promise<T> {

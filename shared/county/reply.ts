@@ -26,7 +26,7 @@ export interface ReplyInput {
 }
 
 const FIELD_NAMES: Record<InfoField, string> = { organ: '机关名称', organKind: '机关类别', dateLine: '落款日期' };
-const SEVERITY_NAMES: Record<Finding['severity'], string> = { error: '错误', warning: '需核实', info: '提示' };
+const SEVERITY_NAMES: Record<Finding['severity'], string> = { error: '错误', warning: '需核实', info: '供参考' };
 const PREFACE_HEADING = '报告标题、开头和落款';
 /** Longest stretch of prose quoted to say where a finding is. */
 const QUOTE_CHARS = 24;
