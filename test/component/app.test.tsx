@@ -69,10 +69,10 @@ describe('the app', () => {
     const { editor } = renderEditor(<App />, { api, report: null });
     act(() => editor.actions.load(report2021()));
     act(() => editor.actions.typeCell('requests.new.natural', '3'));
-    expect(api.setDocumentState).toHaveBeenLastCalledWith({ path: null, year: 2025, dirty: true });
+    expect(api.setDocumentState).toHaveBeenLastCalledWith({ path: null, year: 2025, dirty: true, importedFrom: null });
     await user.click(screen.getByRole('button', { name: '保存' }));
     expect(api.saveReportAs).toHaveBeenCalledWith(editor.store.getState().report);
-    expect(api.setDocumentState).toHaveBeenLastCalledWith({ path: '/w/镇.nianbao', year: 2025, dirty: false });
+    expect(api.setDocumentState).toHaveBeenLastCalledWith({ path: '/w/镇.nianbao', year: 2025, dirty: false, importedFrom: null });
     expect(screen.getByRole('status')).toHaveTextContent('已保存：镇.nianbao');
     act(() => api.sendMenu({ kind: 'save' }));
     await vi.waitFor(() => expect(api.saveReport).toHaveBeenCalledWith(editor.store.getState().report, '/w/镇.nianbao'));
@@ -114,7 +114,7 @@ describe('the app', () => {
     const dialog = await screen.findByRole('dialog', { name: '恢复未保存的内容' });
     await user.click(within(dialog).getByRole('button', { name: '恢复' }));
     expect(editor.store.getState().report).toBe(recovered);
-    expect(api.setDocumentState).toHaveBeenLastCalledWith({ path: null, year: 2025, dirty: true });
+    expect(api.setDocumentState).toHaveBeenLastCalledWith({ path: null, year: 2025, dirty: true, importedFrom: null });
   });
 
   it('discards exactly the copy offered when the clerk declines it, and keeps it when the dialog is only closed', async () => {
