@@ -30,7 +30,7 @@ export const USAGE = `用法：
                                        和各单位数据对照），--docx 导出公文版式的汇总（--county 用于标题）；
                                        --roster 为应报单位名单（每行一个单位）
   nianbao show FILE --json             以 JSON 输出报告的全部单元格和文字
-  nianbao import FILE [--json]         导入 Word（.docx）或文本报告，输出导入情况
+  nianbao import FILE [--json]         导入报告（Word、WPS、PDF、网页或文本），输出导入情况
   nianbao next-year FILE OUT [--year N] [--force]
                                        以 FILE 为上年报告，生成下一年度的新报告 OUT（.nianbao）
   nianbao compare LAST THIS [--json]   与上年报告对比：变化最大的数据、各项指标和异常变化提示
