@@ -10,6 +10,8 @@ import { parseReportFile, serializeReport } from '../../shared/file/document.ts'
 import { ComparePage } from '../../renderer/src/compare/ComparePage.tsx';
 import { SectionPage } from '../../renderer/src/components/SectionPage.tsx';
 import { clearEarlierYears, setAddedYear } from '../../renderer/src/compare/lastYearFile.ts';
+import { setChartsAppendix } from '../../renderer/src/compare/chartsAppendix.ts';
+import { PrintView } from '../../renderer/src/print/PrintView.tsx';
 import { decodeText, importText } from '../../shared/import/text.ts';
 import { fakeApi, renderEditor } from './editorHarness.tsx';
 
@@ -32,6 +34,7 @@ const changeRows = () => within(section('变化最大的数据')).getAllByRole('
 beforeEach(() => {
   setAddedYear(null);
   clearEarlierYears();
+  setChartsAppendix(false);
 });
 
 describe('the 与上年对比 page', () => {
@@ -135,6 +138,27 @@ describe('the 与上年对比 page', () => {
     expect(within(section('图解')).getAllByRole('img')[0]!.getAttribute('alt')).toContain('（2022年、2023年、2024年）');
     await user.click(screen.getByRole('button', { name: '只看两年' }));
     expect(within(section('图解')).getAllByRole('img')[0]!.getAttribute('alt')).toContain('（2023年、2024年）');
+  });
+
+  it('lets the clerk choose the 图解 for 打印 under the charts, the one choice the print view follows', async () => {
+    const user = userEvent.setup();
+    const report = startedFromLastYear();
+    renderEditor(
+      <>
+        <ComparePage />
+        <PrintView report={report} />
+      </>,
+      { report },
+    );
+    const captions = () => [...document.querySelectorAll('.print-view figcaption')].map((c) => c.textContent);
+    expect(captions()).toEqual([]);
+    await user.click(screen.getByRole('checkbox', { name: '打印、导出 PDF 和导出 Word 时附“图解”' }));
+    expect(captions()).toEqual([
+      '图1\u3000本年新收政府信息公开申请（按申请人）（2023年、2024年）',
+      '图2\u3000政府信息公开申请办理结果（2023年、2024年）',
+      '图3\u3000行政复议、行政诉讼（按结果）（2023年、2024年）',
+    ]);
+    expect(document.querySelectorAll('.print-view .charts-appendix svg')).toHaveLength(3);
   });
 
   it('follows the report as it changes', () => {
