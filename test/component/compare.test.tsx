@@ -9,7 +9,9 @@ import { checkReport } from '../../shared/checks/index.ts';
 import { parseReportFile, serializeReport } from '../../shared/file/document.ts';
 import { ComparePage } from '../../renderer/src/compare/ComparePage.tsx';
 import { SectionPage } from '../../renderer/src/components/SectionPage.tsx';
-import { setAddedYear } from '../../renderer/src/compare/lastYearFile.ts';
+import { clearEarlierYears, setAddedYear } from '../../renderer/src/compare/lastYearFile.ts';
+import { setChartsAppendix } from '../../renderer/src/compare/chartsAppendix.ts';
+import { PrintView } from '../../renderer/src/print/PrintView.tsx';
 import { decodeText, importText } from '../../shared/import/text.ts';
 import { fakeApi, renderEditor } from './editorHarness.tsx';
 
@@ -29,7 +31,11 @@ const shown = (id: string) => [...cellButton(id).children].map((c) => c.textCont
 const section = (name: string) => screen.getByRole('heading', { level: 3, name }).closest('section')!;
 const changeRows = () => within(section('变化最大的数据')).getAllByRole('row').slice(1);
 
-beforeEach(() => setAddedYear(null));
+beforeEach(() => {
+  setAddedYear(null);
+  clearEarlierYears();
+  setChartsAppendix(false);
+});
 
 describe('the 与上年对比 page', () => {
   it('shows each cell of the official grids with last year’s figure and the change', () => {
@@ -42,7 +48,7 @@ describe('the 与上年对比 page', () => {
     // Unchanged: both years, no change.
     expect(shown('requests.new.business')).toEqual(['0', '0']);
     // Every value cell of 二, 三 and 四 is drawn read-only: no input anywhere.
-    expect(document.querySelectorAll('input')).toHaveLength(0);
+    expect(document.querySelectorAll('.compare-grids input')).toHaveLength(0);
   });
 
   it('lists the largest changes, sorts them by percent, and takes the clerk to a cell', async () => {
@@ -98,6 +104,61 @@ describe('the 与上年对比 page', () => {
     expect(shown('requests.new.natural')).toEqual(['95', '21', '+74']);
     await user.click(screen.getByRole('button', { name: '不再对比' }));
     expect(document.querySelector('.compare-cell[data-cell]')).toBeNull();
+  });
+
+  it('adds an earlier year of the same organ to the charts as a third series, and refuses another organ’s file', async () => {
+    const user = userEvent.setup();
+    // 洪泽区's 2022: its 2023 report a year earlier, with figures of its own.
+    const earlier: Report = {
+      ...last,
+      year: 2022,
+      organ: '洪泽区政府',
+      cells: { ...last.cells, 'requests.new.natural': { raw: '13', source: 'typed' } },
+    };
+    const files = [
+      { name: '2022年报.txt', report: earlier },
+      { name: '淮安市2024年报.txt', report: sample('2024_huaian-city.txt') },
+    ];
+    const api = fakeApi({
+      importLastYear: vi.fn(async () => ({ ok: true as const, value: { ...files.shift()!, importReport: {} as never } })),
+    });
+    const { editor } = renderEditor(<ComparePage />, { report: startedFromLastYear(), api });
+    await user.click(screen.getByRole('button', { name: '添加更多年度…' }));
+    const images = within(section('图解')).getAllByRole('img');
+    expect(images[0]!.getAttribute('alt')).toBe('本年新收政府信息公开申请（按申请人）（2022年、2023年、2024年）');
+    const svg = decodeURIComponent(images[0]!.getAttribute('src')!);
+    // One legend entry and one bar label per year on the 自然人 bars: 13, 21, 95 oldest first.
+    expect([...svg.matchAll(/>(\d{4})年</g)].map((m) => m[1])).toEqual(['2022', '2023', '2024']);
+    expect([...svg.matchAll(/font-size="11" fill="#646a73">(\d+|未填)</g)].slice(0, 3).map((m) => m[1])).toEqual(['13', '21', '95']);
+    // The cell-by-cell comparison is still 2023 against 2024.
+    expect(shown('requests.new.natural')).toEqual(['95', '21', '+74']);
+
+    await user.click(screen.getByRole('button', { name: '添加更多年度…' }));
+    expect(editor.store.getState().notice?.text).toMatch(/^“淮安市2024年报.txt”是.+的报告，不是.+的，未加入图解。$/);
+    expect(within(section('图解')).getAllByRole('img')[0]!.getAttribute('alt')).toContain('（2022年、2023年、2024年）');
+    await user.click(screen.getByRole('button', { name: '只看两年' }));
+    expect(within(section('图解')).getAllByRole('img')[0]!.getAttribute('alt')).toContain('（2023年、2024年）');
+  });
+
+  it('lets the clerk choose the 图解 for 打印 under the charts, the one choice the print view follows', async () => {
+    const user = userEvent.setup();
+    const report = startedFromLastYear();
+    renderEditor(
+      <>
+        <ComparePage />
+        <PrintView report={report} />
+      </>,
+      { report },
+    );
+    const captions = () => [...document.querySelectorAll('.print-view figcaption')].map((c) => c.textContent);
+    expect(captions()).toEqual([]);
+    await user.click(screen.getByRole('checkbox', { name: '打印、导出 PDF 和导出 Word 时附“图解”' }));
+    expect(captions()).toEqual([
+      '图1\u3000本年新收政府信息公开申请（按申请人）（2023年、2024年）',
+      '图2\u3000政府信息公开申请办理结果（2023年、2024年）',
+      '图3\u3000行政复议、行政诉讼（按结果）（2023年、2024年）',
+    ]);
+    expect(document.querySelectorAll('.print-view .charts-appendix svg')).toHaveLength(3);
   });
 
   it('follows the report as it changes', () => {

@@ -2,7 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cell, createReport, showSection, typeInto } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { startNextYear } from '../../shared/carryover/startNextYear.ts';
+import { serializeReport } from '../../shared/file/document.ts';
+import { HONGZE_2023, HONGZE_2024, reportFromFixture } from '../fixtures/samples/index.ts';
+import { answerNextDialog, cell, createReport, showSection, typeInto } from './harness.ts';
 import { useEditorSession } from './useEditorSession.ts';
 
 const editor = useEditorSession();
@@ -54,6 +58,70 @@ describe('打印', () => {
     await createReport(page, 2025, '某某镇人民政府');
     await page.getByRole('button', { name: '导出 PDF' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('另存为 PDF');
+  });
+});
+
+/** Clicks 打印 and returns the page as the OS print dialog would have received it. */
+async function printedHtml(page: Page): Promise<string> {
+  await page.evaluate(() => {
+    delete (window as unknown as { __printed?: string }).__printed;
+    window.print = () => {
+      (window as unknown as { __printed?: string }).__printed = document.querySelector('.app')?.outerHTML;
+    };
+  });
+  await page.getByRole('button', { name: '打印' }).click();
+  return String(await (await page.waitForFunction(() => (window as unknown as { __printed?: string }).__printed)).jsonValue());
+}
+
+/** That page on paper, by the page's own print stylesheet: its text page by page. */
+async function onPaper(page: Page, html: string, name: string): Promise<string[]> {
+  await page.evaluate((app) => {
+    document.body.innerHTML = app;
+  }, html);
+  const pdfPath = join(editor.session().workspace, name);
+  await writeFile(pdfPath, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+  return text.split('\f').filter((p) => p.trim() !== '');
+}
+
+describe('打印 with 图解', () => {
+  it('appends the charts with the Word appendix’s captions when the clerk asks, each chart whole on one page', async () => {
+    const { report } = startNextYear(reportFromFixture(HONGZE_2023), 2024);
+    report.cells = reportFromFixture(HONGZE_2024).cells;
+    await writeFile(join(editor.session().workspace, 'hongze.nianbao'), serializeReport(report));
+    const page = editor.page();
+    await answerNextDialog(page, 'hongze.nianbao');
+    await page.getByRole('button', { name: '打开', exact: true }).click();
+    await page.getByRole('navigation', { name: '报告章节' }).getByRole('button', { name: '与上年对比' }).click();
+    const option = page.getByRole('checkbox', { name: '打印、导出 PDF 和导出 Word 时附“图解”' });
+    // Off by default.
+    expect(await option.isChecked()).toBe(false);
+    const plain = await printedHtml(page);
+    await option.check();
+    const withCharts = await printedHtml(page);
+
+    const plainPages = await onPaper(page, plain, 'plain.pdf');
+    const chartPages = await onPaper(page, withCharts, 'charts.pdf');
+    const squeezed = (text: string) => text.replace(/\s/g, '');
+    expect(plainPages.some((p) => squeezed(p).includes('图1'))).toBe(false);
+    expect(chartPages.length).toBeGreaterThan(plainPages.length);
+    const charts = [
+      { caption: '图1本年新收政府信息公开申请（按申请人）（2023年、2024年）', first: '自然人', last: '其他法人或其他组织' },
+      { caption: '图2政府信息公开申请办理结果（2023年、2024年）', first: '予以公开', last: '结转下年度' },
+      { caption: '图3行政复议、行政诉讼（按结果）（2023年、2024年）', first: '复议结果维持', last: '诉讼尚未审结' },
+    ];
+    for (const chart of charts) {
+      const at = chartPages.findIndex((p) => squeezed(p).includes(chart.caption));
+      expect({ caption: chart.caption, found: at >= 0 }).toEqual({ caption: chart.caption, found: true });
+      // The chart's first and last bars and its legend are on its caption's page: not split over two.
+      const text = squeezed(chartPages[at]!);
+      const caption = text.indexOf(chart.caption);
+      expect(text.lastIndexOf(chart.first, caption)).toBeGreaterThanOrEqual(0);
+      expect(text.lastIndexOf(chart.last, caption)).toBeGreaterThanOrEqual(0);
+    }
+    // The 图解 starts on a page of its own, after the report.
+    const appendixStart = chartPages.findIndex((p) => squeezed(p).startsWith('图解'));
+    expect(appendixStart).toBe(plainPages.length);
   });
 });
 

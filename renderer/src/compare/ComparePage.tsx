@@ -17,7 +17,9 @@ import { CompareCell, CompareGridContext, comparedCells } from './CompareCell.ts
 import { CompareCharts } from './CompareCharts.tsx';
 import { ChangesList } from './ChangesList.tsx';
 import { IndicatorsTable } from './IndicatorsTable.tsx';
-import { setAddedYear, useAddedYear } from './lastYearFile.ts';
+import { setChartsAppendix, useChartsAppendix } from './chartsAppendix.ts';
+import { addEarlierYear, clearEarlierYears, setAddedYear, useAddedYear, useEarlierYears } from './lastYearFile.ts';
+import { sameOrgan, seriesYears } from '../../../shared/compare/series.ts';
 
 async function addLastYearFile(editor: ReturnType<typeof useEditorContext>): Promise<void> {
   const result = await editor.api.importLastYear();
@@ -26,6 +28,49 @@ async function addLastYearFile(editor: ReturnType<typeof useEditorContext>): Pro
     return;
   }
   if (result.value) setAddedYear({ name: result.value.name, report: result.value.report });
+}
+
+/** One more year for the charts' series, refused when the file is another organ's. */
+async function addSeriesYear(editor: ReturnType<typeof useEditorContext>, organ: string): Promise<void> {
+  const result = await editor.api.importLastYear();
+  if (!result.ok) {
+    editor.actions.notify({ tone: 'error', text: result.message });
+    return;
+  }
+  if (!result.value) return;
+  const other = result.value.report.organ;
+  // A report without its organ's name yet cannot be checked; its clerk knows which files are theirs.
+  if (organ && !sameOrgan(other, organ)) {
+    editor.actions.notify({ tone: 'error', text: `“${result.value.name}”是${other || '未识别机关名称'}的报告，不是${organ}的，未加入图解。` });
+    return;
+  }
+  addEarlierYear({ name: result.value.name, report: result.value.report });
+}
+
+/** Which years the charts show, a button for more, and whether 打印 and 导出 append them. */
+function SeriesSource({ organ, years }: { organ: string; years: readonly YearFigures[] }) {
+  const editor = useEditorContext();
+  const earlier = useEarlierYears();
+  const appendix = useChartsAppendix();
+  return (
+    <div className="compare-source">
+      <p>
+        图解包括 {years.map((y) => y.year).join('、')} 年度。
+        <button type="button" onClick={() => void addSeriesYear(editor, organ)}>
+          添加更多年度…
+        </button>
+        {earlier.length > 0 && (
+          <button type="button" onClick={clearEarlierYears}>
+            只看两年
+          </button>
+        )}
+      </p>
+      <label>
+        <input type="checkbox" checked={appendix} onChange={(e) => setChartsAppendix(e.currentTarget.checked)} />
+        打印、导出 PDF 和导出 Word 时附“图解”
+      </label>
+    </div>
+  );
 }
 
 function Source({ report, added }: { report: Report; added: { name: string; figures: YearFigures } | null }) {
@@ -102,6 +147,9 @@ function Unmatched({ comparison }: { comparison: Comparison }) {
 }
 
 function ComparisonView({ comparison, lastFigures, thisFigures }: { comparison: Comparison; lastFigures: YearFigures; thisFigures: YearFigures }) {
+  const earlier = useEarlierYears();
+  // The two years compared win over an added file of the same year.
+  const years = useMemo(() => seriesYears([...earlier.map((y) => y.figures), lastFigures, thisFigures]), [earlier, lastFigures, thisFigures]);
   const format = comparison.this.format;
   const data = useMemo(() => ({ format, cells: comparedCells(comparison) }), [format, comparison]);
   const sections = getFormat(format).sections.filter((s) => s.tables.length > 0);
@@ -117,7 +165,9 @@ function ComparisonView({ comparison, lastFigures, thisFigures }: { comparison: 
       </p>
       <ChangesList comparison={comparison} />
       <IndicatorsTable comparison={comparison} />
-      <CompareCharts years={[lastFigures, thisFigures]} />
+      <CompareCharts years={years}>
+        <SeriesSource organ={thisFigures.organ} years={years} />
+      </CompareCharts>
       <CompareGridContext.Provider value={data}>
         <ValueCellContext.Provider value={compareCell}>
           {sections.map((section) => {

@@ -14,6 +14,7 @@ import { useActions, useEditor, useEditorContext } from '../store/context.tsx';
 import { derive } from '../store/derive.ts';
 import type { ExportKind } from '../store/editor.ts';
 import { chartImages } from '../compare/rasterize.ts';
+import { setChartsAppendix, useChartsAppendix } from '../compare/chartsAppendix.ts';
 import { CheckSummary } from './CheckSummary.tsx';
 import { Modal } from './Modal.tsx';
 import { RulePacksDialog } from '../rules/RulePacksDialog.tsx';
@@ -191,8 +192,8 @@ function ExportDialog({ format }: { format: ExportKind }) {
   const [findingsSheet, setFindingsSheet] = useState(false);
   // On where the format's header asks for four decimals.
   const [fourDecimalAmounts, setFourDecimalAmounts] = useState(() => (report ? asksFourDecimals(report.format) : false));
-  // 图解 appendix (year over year charts), off by default.
-  const [charts, setCharts] = useState(false);
+  // 图解 appendix (year over year charts): the session's one choice, shared with 打印.
+  const charts = useChartsAppendix();
   if (!report) return null;
   const open = derive(report).total;
   const run = async () =>
@@ -248,8 +249,8 @@ function ExportDialog({ format }: { format: ExportKind }) {
         </label>
         {format === 'docx' && (
           <label>
-            <input type="checkbox" checked={charts} onChange={(e) => setCharts(e.currentTarget.checked)} />
-            附“图解”（主要数据的图表{report.lastYear ? '，与上年对比' : ''}）
+            <input type="checkbox" checked={charts} onChange={(e) => setChartsAppendix(e.currentTarget.checked)} />
+            附“图解”（主要数据的图表{report.lastYear ? '，与上年对比' : ''}；打印和导出 PDF 时也附上）
           </label>
         )}
       </fieldset>

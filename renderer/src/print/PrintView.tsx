@@ -4,7 +4,9 @@
  * print.css. Mounted only while printing; the editor is hidden on paper.
  */
 import { layoutReport, type LayoutCell, type ParagraphLayout, type TableLayout } from '../../../shared/export/layout.ts';
+import { chartCaption, chartSvg, reportCharts } from '../../../shared/compare/charts.ts';
 import type { Report } from '../../../shared/model/report.ts';
+import { useChartsAppendix } from '../compare/chartsAppendix.ts';
 import './print.css';
 
 function Paragraphs({ items }: { items: ParagraphLayout[] }) {
@@ -65,8 +67,27 @@ function Table({ table }: { table: TableLayout }) {
   );
 }
 
+/** The 图解 on pages of its own: the charts and captions the Word appendix has, each chart whole on a page. */
+function ChartsAppendix({ report }: { report: Report }) {
+  return (
+    <section className="charts-appendix">
+      <h1>
+        <span>图解</span>
+      </h1>
+      {reportCharts(report).map((chart, i) => (
+        <figure key={chart.id}>
+          {/* Inline, not an <img>: it is laid out in the same frame the print view mounts in, with nothing to load. */}
+          <div className="chart" dangerouslySetInnerHTML={{ __html: chartSvg(chart) }} />
+          <figcaption>{`图${i + 1}\u3000${chartCaption(chart)}`}</figcaption>
+        </figure>
+      ))}
+    </section>
+  );
+}
+
 export function PrintView({ report }: { report: Report }) {
   const layout = layoutReport(report);
+  const charts = useChartsAppendix();
   return (
     <article className="print-view" aria-hidden="true">
       <h1>
@@ -90,6 +111,7 @@ export function PrintView({ report }: { report: Report }) {
           <p>{layout.signature.date}</p>
         </div>
       )}
+      {charts && <ChartsAppendix report={report} />}
     </article>
   );
 }
