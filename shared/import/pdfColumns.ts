@@ -18,6 +18,8 @@ const WRAPPED = 1.55;
 /** The fewest rows and columns a table has. */
 const MIN_ROWS = 3;
 const MIN_COLUMNS = 2;
+/** A lone row of counts is a table when it has this many (fewer could be figures in a line of text). */
+const MIN_BARE_COUNTS = 5;
 /** What a count cell of a report holds. */
 const NUMERIC = /^(?:[-+−]?\d[\d,，.]*%?|[-—–/]|无)$/u;
 
@@ -88,7 +90,7 @@ function merged(parts: readonly Part[]): Band[] {
 export function columnsOf(body: readonly AlignedLine[]): { starts: number[]; counts: Band[] } | null {
   const counts = merged(body.flatMap((l) => l.parts.slice(countsFrom(l))));
   const labels = body.flatMap((l) => l.parts.slice(0, countsFrom(l)));
-  if (counts.length === 0 || labels.length === 0) return null;
+  if (counts.length === 0) return null;
   const size = body[0]!.size;
   const starts: number[] = [];
   const x0s = labels.map((p) => p.x0).sort((a, b) => a - b);
@@ -96,7 +98,7 @@ export function columnsOf(body: readonly AlignedLine[]): { starts: number[]; cou
     const same = x0s.filter((o) => Math.abs(o - x) <= size / 4).length;
     if (same >= 2 && !starts.some((s) => Math.abs(s - x) <= size / 4)) starts.push(x);
   }
-  if (starts.length === 0 || Math.max(...labels.map((p) => p.x1)) > counts[0]!.x0) return null;
+  if ((labels.length > 0 && starts.length === 0) || labels.some((p) => p.x1 > counts[0]!.x0)) return null;
   return { starts, counts };
 }
 
@@ -139,7 +141,10 @@ export function findAlignedTables(lines: readonly AlignedLine[]): { tables: Page
     let stop = i;
     while (stop + 1 <= last && inside(lines[stop + 1]!)) stop++;
     const taken = lines.slice(start, stop + 1);
-    if (taken.filter(isBody).length >= 2 && taken.length >= MIN_ROWS) {
+    const bodyRows = taken.filter(isBody);
+    // One row of many counts under its headers is a table too (四: one row, no label).
+    const bare = bodyRows.length === 1 && bodyRows[0]!.parts.length >= MIN_BARE_COUNTS && countsFrom(bodyRows[0]!) === 0;
+    if ((bodyRows.length >= 2 || bare) && taken.length >= MIN_ROWS) {
       tables.push(tableOf(taken, columns.starts, columns.counts));
       for (const l of taken) used.add(l);
     }
@@ -189,8 +194,10 @@ function tableOf(lines: readonly AlignedLine[], starts: readonly number[], count
     const prev = rows.at(-1);
     const next = pending[k + 1];
     // A line of a wrapped cell: close to a row, into the one with room for it, else the one whose numbers it is nearer (a cell is centred on them).
-    const up = prev && !isBody(line) && prev.lines.at(-1)!.y - line.y < WRAPPED * size ? prev.lines.at(-1)!.y - line.y : Infinity;
-    const down = next && !isBody(line) && line.y - next.lines[0]!.y < WRAPPED * size ? line.y - next.lines[0]!.y : Infinity;
+    // Header text over the count columns never joins a row of counts.
+    const fitsIn = (other: Row) => !(other.lines.some(isBody) && line.parts.some((p) => columnOf(p)[0] >= starts.length));
+    const up = prev && !isBody(line) && fitsIn(prev) && prev.lines.at(-1)!.y - line.y < WRAPPED * size ? prev.lines.at(-1)!.y - line.y : Infinity;
+    const down = next && !isBody(line) && fitsIn(next) && line.y - next.lines[0]!.y < WRAPPED * size ? line.y - next.lines[0]!.y : Infinity;
     const roomUp = prev !== undefined && up < Infinity && !filled(prev, line);
     const roomDown = next !== undefined && down < Infinity && !filled(next, line);
     const centredUp = prev ? Math.abs(prev.anchor - line.y) : Infinity;
