@@ -12,7 +12,7 @@ import { joinLines, linesOf, runsByLine, type GlyphRun } from './pdfText.ts';
 import type { BlockCell } from './types.ts';
 
 /** A gap at least this wide between two runs of a line parts two cells (a multiple of the size). */
-const CELL_GAP = 0.8;
+const CELL_GAP = 0.6;
 /** Baselines closer than this are lines of one wrapped cell; rows stand further apart (a multiple of the size). */
 const WRAPPED = 1.55;
 /** The fewest rows and columns a table has. */
@@ -120,9 +120,16 @@ export function findAlignedTables(lines: readonly AlignedLine[]): { tables: Page
     // The body rows that go on from here, other lines between them allowed.
     let j = i;
     let last = i;
+    // A body row whose counts stand off the columns so far starts another table.
+    let countBands = merged(lines[i]!.parts.slice(countsFrom(lines[i]!)));
+    const onBands = (l: AlignedLine) =>
+      l.parts.slice(countsFrom(l)).every((p) => countBands.some((b) => p.x1 > b.x0 - size / 2 && p.x0 < b.x1 + size / 2));
     while (j + 1 < lines.length && near(lines[j]!, lines[j + 1]!)) {
       j++;
-      if (isBody(lines[j]!)) last = j;
+      if (!isBody(lines[j]!)) continue;
+      if (!onBands(lines[j]!)) break;
+      last = j;
+      countBands = merged([...countBands.map((b) => ({ runs: [], text: '', ...b })), ...lines[j]!.parts.slice(countsFrom(lines[j]!))]);
     }
     const columns = columnsOf(lines.slice(i, last + 1).filter(isBody));
     if (!columns) {
