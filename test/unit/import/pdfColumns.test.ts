@@ -65,6 +65,37 @@ describe('tables by column alignment', () => {
     expect(cellTexts(runs)[0]!.map((r) => r[0])).toEqual(['（一）予以公开', '（二）部分公开', '（三）不予公开']);
   });
 
+  it('reads one row of many counts under its header lines (四) as a table', () => {
+    const xs = [100, 140, 180, 220, 260, 300];
+    const runs = rows([
+      [[100, '行政复议'], [260, '行政诉讼']],
+      xs.map((x): [number, string] => [x, '结果']),
+      xs.map((x, k): [number, string] => [x + 5, String(k + 1)]),
+    ]);
+    expect(cellTexts(runs)).toEqual([
+      [
+        ['行政复议', '', '', '', '行政诉讼', ''],
+        ['结果', '结果', '结果', '结果', '结果', '结果'],
+        ['1', '2', '3', '4', '5', '6'],
+      ],
+    ]);
+  });
+
+  it('starts another table where the rows stand on other count columns', () => {
+    const runs = rows([
+      [[80, '规章'], [300, '1'], [400, '2']],
+      [[80, '规范性文件'], [300, '3'], [400, '4']],
+      [[80, '行政许可'], [300, '5'], [400, '6']],
+      [[80, '一、本年新收'], [240, '7'], [280, '8'], [320, '9'], [360, '10'], [440, '11']],
+      [[80, '二、上年结转'], [240, '1'], [280, '2'], [320, '3'], [360, '4'], [440, '5']],
+      [[80, '四、结转下年'], [240, '6'], [280, '7'], [320, '8'], [360, '9'], [440, '0']],
+    ]);
+    expect(cellTexts(runs).map((t) => [t.length, t[0]!.length])).toEqual([
+      [3, 3],
+      [3, 6],
+    ]);
+  });
+
   it('gives the page a table block with the prose around it as paragraphs', () => {
     const runs = [
       ...prose(760, '二、主动公开政府信息情况'),
