@@ -40,7 +40,7 @@ export interface AlignedLine {
 const textOf = (runs: readonly GlyphRun[]) => linesOf(runs).map((l) => l.text).reduce(joinLines, '');
 
 /** A line's runs parted where a wide gap opens (space runs are gaps, not glyphs). */
-export function partsOf(runs: readonly GlyphRun[]): AlignedLine | null {
+function partsOf(runs: readonly GlyphRun[]): AlignedLine | null {
   const visible = runs.filter((r) => r.text.trim() !== '');
   if (visible.length === 0) return null;
   const size = Math.max(...visible.map((r) => r.size));
@@ -87,7 +87,7 @@ function merged(parts: readonly Part[]): Band[] {
  * merged), and left of them the label columns, one where label parts of
  * two rows or more start (nested labels: 三、 / （三）不予公开 / 4.保护…).
  */
-export function columnsOf(body: readonly AlignedLine[]): { starts: number[]; counts: Band[] } | null {
+function columnsOf(body: readonly AlignedLine[]): { starts: number[]; counts: Band[] } | null {
   const counts = merged(body.flatMap((l) => l.parts.slice(countsFrom(l))));
   const labels = body.flatMap((l) => l.parts.slice(0, countsFrom(l)));
   if (counts.length === 0) return null;
