@@ -1,11 +1,12 @@
 /**
- * The blocks of a PDF, from what each page draws: its tables (pdfTables.ts)
- * and its lines of running text, joined into paragraphs. A paragraph ends
+ * The blocks of a PDF, from what each page draws: its tables (ruled,
+ * pdfTables.ts; else by column alignment, pdfColumns.ts) and its lines of running text, joined into paragraphs. A paragraph ends
  * where a line falls short of the right margin, the next starts indented,
  * the type size changes or a wide gap opens; a table that goes on at the
  * top of the next page with the same columns is one table, without the
  * header rows repeated there.
  */
+import { alignedLinesOf, findAlignedTables } from './pdfColumns.ts';
 import { findTables, type PageTable, type Rule } from './pdfTables.ts';
 import { joinLines, linesOf, type GlyphRun, type TextLine } from './pdfText.ts';
 import type { Block, BlockCell } from './types.ts';
@@ -28,6 +29,11 @@ type Placed = { kind: 'line'; top: number; line: TextLine } | { kind: 'table'; t
 function placePage(page: PdfPageContent, maxColumns: number): { placed: Placed[]; left: number; right: number } {
   const runs = [...page.runs];
   const tables = findTables(page.rules, runs, { maxColumns });
+  // What no rule frames may still be a table by its columns' alignment.
+  const aligned = findAlignedTables(alignedLinesOf(runs));
+  const taken = new Set([...aligned.used].flatMap((l) => l.runs));
+  runs.splice(0, runs.length, ...runs.filter((r) => !taken.has(r)));
+  tables.push(...aligned.tables.filter((t) => t.xs.length - 1 <= maxColumns));
   const lines = linesOf(runs).filter(
     (l) => !(PAGE_NUMBER.test(l.text) && (l.y < page.height * MARGIN_BAND || l.y > page.height * (1 - MARGIN_BAND))),
   );

@@ -59,8 +59,8 @@ const SAME_LINE = 0.4;
 /** A gap wider than this between runs is a space (a fraction of the font size). */
 const WORD_GAP = 0.25;
 
-/** The lines the runs form, top to bottom, each read left to right. */
-export function linesOf(runs: readonly GlyphRun[]): TextLine[] {
+/** The runs of each line (on one baseline), top to bottom, each left to right. */
+export function runsByLine(runs: readonly GlyphRun[]): GlyphRun[][] {
   const sorted = runs.filter((r) => r.text !== '').sort((a, b) => b.y - a.y || a.x - b.x);
   const groups: GlyphRun[][] = [];
   for (const run of sorted) {
@@ -69,9 +69,13 @@ export function linesOf(runs: readonly GlyphRun[]): TextLine[] {
     if (group && first && Math.abs(first.y - run.y) <= SAME_LINE * Math.max(first.size, run.size)) group.push(run);
     else groups.push([run]);
   }
+  return groups.map((g) => g.sort((a, b) => a.x - b.x));
+}
+
+/** The lines the runs form, top to bottom, each read left to right. */
+export function linesOf(runs: readonly GlyphRun[]): TextLine[] {
   const lines: TextLine[] = [];
-  for (const group of groups) {
-    group.sort((a, b) => a.x - b.x);
+  for (const group of runsByLine(runs)) {
     let text = '';
     let end = -Infinity;
     let size = 0;
