@@ -18,7 +18,7 @@ import { EDITOR_COMMAND_IDS, type EditorCommandId } from './commands.ts';
 import { MAX_SHORT_TEXT, MAX_TEXT, ReportSchema, formatIdSchema, yearSchema } from './file/schema.ts';
 import type { Report } from './model/report.ts';
 import type { ImportReport } from './import/types.ts';
-import type { CountyExported, CountyExportRequest, CountyFolderRef, CountyProgress, CountyRead, CountySummary, CountySummaryRequest, CountyUnitView, VerdictInput, Verdicts } from './countyBridge.ts';
+import type { CountyExported, CountyExportRequest, CountyFolderRef, DroppedClaim, CountyProgress, CountyRead, CountySummary, CountySummaryRequest, CountyUnitView, VerdictInput, Verdicts } from './countyBridge.ts';
 import {
   CountyExportedSchema,
   CountyExportRequestSchema,
@@ -28,6 +28,7 @@ import {
   CountySummaryRequestSchema,
   CountySummarySchema,
   CountyUnitViewSchema,
+  DroppedClaimsSchema,
   VerdictInputSchema,
   VerdictsSchema,
   countyFolderSchema,
@@ -298,6 +299,18 @@ export interface NianbaoApi {
   countyChooseFolder(): Promise<BridgeResult<CountyFolderRef | null>>;
   /** Reads every report in the folder (a path handed out by countyChooseFolder); resolves when done or cancelled. */
   countyRead(folder: string): Promise<BridgeResult<CountyRead>>;
+  /**
+   * Reads what the clerk dropped on the page (claimDropped's answer): one
+   * folder as if chosen, or files and folders as one set named relative to
+   * their common folder, where the workspace file then lives.
+   */
+  countyReadDropped(claims: DroppedClaim[]): Promise<BridgeResult<CountyRead>>;
+  /**
+   * The dropped Files (DataTransfer.files) as claims for countyReadDropped;
+   * null where a drop gives no paths (the browser host). Answered in the
+   * page, no round trip.
+   */
+  claimDropped(files: ArrayLike<object>): DroppedClaim[] | null;
   /** How far the read under way is; null when none is. Polled by the page while countyRead runs. */
   countyProgress(): Promise<BridgeResult<CountyProgress>>;
   /** Stops the read under way; countyRead then resolves with what was read. */
@@ -362,6 +375,7 @@ export const BRIDGE = {
   confirmClose: { channel: CHANNELS.confirmClose, args: z.tuple([z.boolean()]), result: nothing },
   countyChooseFolder: { channel: CHANNELS.countyChooseFolder, args: z.tuple([]), result: CountyFolderRefSchema.nullable() },
   countyRead: { channel: CHANNELS.countyRead, args: z.tuple([countyFolderSchema]), result: CountyReadSchema },
+  countyReadDropped: { channel: CHANNELS.countyReadDropped, args: z.tuple([DroppedClaimsSchema]), result: CountyReadSchema },
   countyProgress: { channel: CHANNELS.countyProgress, args: z.tuple([]), result: CountyProgressSchema },
   countyCancel: { channel: CHANNELS.countyCancel, args: z.tuple([]), result: nothing },
   countyUnit: { channel: CHANNELS.countyUnit, args: z.tuple([countyFolderSchema, unitFileSchema]), result: CountyUnitViewSchema },
@@ -404,7 +418,7 @@ export type BridgeHandlers = {
 };
 
 // The table and the interface must describe the same methods.
-type ApiInvoke = Omit<NianbaoApi, 'onMenuCommand' | 'onBusy'>;
+type ApiInvoke = Omit<NianbaoApi, 'onMenuCommand' | 'onBusy' | 'claimDropped'>;
 const _tableCoversApi: Record<keyof ApiInvoke, unknown> = BRIDGE;
 const _apiCoversTable: Record<InvokeMethod, unknown> = {} as ApiInvoke;
 

@@ -22,6 +22,7 @@ export const CHANNELS = {
   confirmClose: 'nianbao:confirmClose',
   countyChooseFolder: 'nianbao:countyChooseFolder',
   countyRead: 'nianbao:countyRead',
+  countyReadDropped: 'nianbao:countyReadDropped',
   countyProgress: 'nianbao:countyProgress',
   countyCancel: 'nianbao:countyCancel',
   countyUnit: 'nianbao:countyUnit',

@@ -21,6 +21,24 @@ const shortText = z.string().max(MAX_SHORT_TEXT);
 export const countyFolderSchema = z.string().min(1).max(MAX_PATH);
 export const unitFileSchema = z.string().min(1).max(MAX_PATH);
 
+/**
+ * A file or folder the clerk dropped on the page, as the desktop preload
+ * describes it: the path webUtils.getPathForFile gave for the dropped File,
+ * with the File's size and modification time, which the file side compares
+ * with the disk before it grants the path (electron/services/grants.ts).
+ */
+export const DroppedClaimSchema = z.strictObject({
+  path: z.string().min(1).max(MAX_PATH),
+  size: z.number().int().min(0),
+  lastModified: z.number().finite(),
+});
+export type DroppedClaim = z.infer<typeof DroppedClaimSchema>;
+/** A drop of more than this is not a county's units; the folder walk caps files at 5 000 too. */
+export const MAX_DROPPED = 5_000;
+export const DroppedClaimsSchema = z.array(DroppedClaimSchema).min(1).max(MAX_DROPPED);
+/** Where a drop gives no paths (the browser host): the clerk is told what to do instead, never left without an answer. */
+export const DROP_NEEDS_DESKTOP = '浏览器中不能读取拖入的文件，请使用“选择文件夹…”。';
+
 export const CountyFolderRefSchema = z.strictObject({ path: countyFolderSchema, name: z.string().max(MAX_PATH) });
 export type CountyFolderRef = z.infer<typeof CountyFolderRefSchema>;
 

@@ -34,6 +34,7 @@ const api: NianbaoApi = {
   confirmClose: invoke(CHANNELS.confirmClose),
   countyChooseFolder: invoke(CHANNELS.countyChooseFolder),
   countyRead: invoke(CHANNELS.countyRead),
+  countyReadDropped: invoke(CHANNELS.countyReadDropped),
   countyProgress: invoke(CHANNELS.countyProgress),
   countyCancel: invoke(CHANNELS.countyCancel),
   countyUnit: invoke(CHANNELS.countyUnit),
@@ -50,6 +51,15 @@ const api: NianbaoApi = {
     return () => {
       ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, listener);
     };
+  },
+  // The 汇总与审核 page's drop: each dropped File's path with the figures main checks against the disk.
+  claimDropped(files) {
+    const claims: DroppedFileClaim[] = [];
+    for (const file of Array.from(files as ArrayLike<File>)) {
+      const path = webUtils.getPathForFile(file);
+      if (path) claims.push({ path, size: file.size, lastModified: file.lastModified });
+    }
+    return claims;
   },
   onBusy(callback) {
     const listener = (_event: IpcRendererEvent, busy: BusyState) => callback(busy);
@@ -74,6 +84,8 @@ const page = globalThis as unknown as {
 // A real drop (isTrusted) of a real file is the clerk's choice; page scripts
 // cannot forge either. Main opens the path only if the File's size and time
 // match the disk, which a renderer that merely names a path cannot know.
+// Heard as the drop bubbles up, so a page that reads drops itself (汇总与审核)
+// stops it on the way and the file is not also opened in the editor.
 page.addEventListener(
   'drop',
   (event) => {
@@ -85,5 +97,5 @@ page.addEventListener(
     const claim: DroppedFileClaim = { path, size: file.size, lastModified: file.lastModified };
     ipcRenderer.send(DROPPED_FILE_CHANNEL, claim);
   },
-  true,
+  false,
 );

@@ -4,10 +4,12 @@
  * under it (our own temporaries, backups, hidden folders and the workspace
  * file aside), a few at a time through the one front door, digested as it
  * arrives. Memory stays bounded: the caller decides what outlives each
- * delivery, the walk stops at MAX_DEPTH and MAX_FILES and says so.
+ * delivery, the walk stops at MAX_DEPTH and MAX_FILES and says so. Files and
+ * folders dropped on the page are read the same way, as one set named
+ * relative to their common folder (listDropped).
  */
 import { readdir } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { ExtraRules, Finding } from '../../shared/checks/types.ts';
 import { WORKSPACE_FILE_NAME, digestUnit, type CountyUnit } from '../../shared/county/index.ts';
 import type { ImportResult } from '../../shared/import/types.ts';
@@ -118,18 +120,71 @@ export async function readUnit(dir: string, path: string, read: ReadBytes, extra
   }
 }
 
+/** A set of reports to read: files named relative to `base`, and what the walk left out. */
+export interface CandidateSet {
+  base: string;
+  files: string[];
+  limits: string[];
+}
+
+/** The deepest folder holding every path, or null when there is none (different drives). */
+export function commonFolder(paths: readonly string[]): string | null {
+  const split = (path: string) => resolve(path).split(sep);
+  let common = split(paths[0]!);
+  for (const path of paths.slice(1)) {
+    const parts = split(path);
+    let same = 0;
+    while (same < common.length && same < parts.length && common[same] === parts[same]) same++;
+    common = common.slice(0, same);
+  }
+  if (common.length === 0) return null;
+  // A root alone ('' on POSIX, 'C:' on Windows) needs its separator back.
+  return common.length === 1 ? common[0] + sep : common.join(sep);
+}
+
+/**
+ * What the clerk dropped: one folder reads as that folder; otherwise files
+ * (and folders, walked) make one set in their common folder, so the table
+ * names each unit as choosing that folder would, and the workspace file
+ * lives there. Null when the items share no folder.
+ */
+export async function listDropped(entries: readonly { path: string; folder: boolean }[]): Promise<CandidateSet | null> {
+  if (entries.length === 1 && entries[0]!.folder) return { base: entries[0]!.path, ...(await listCandidates(entries[0]!.path)) };
+  const base = commonFolder(entries.map((e) => (e.folder ? e.path : dirname(e.path))));
+  if (base === null) return null;
+  const files = new Set<string>();
+  const limits: string[] = [];
+  for (const entry of entries) {
+    if (!entry.folder) {
+      if (!skipped(basename(entry.path))) files.add(resolve(entry.path));
+      continue;
+    }
+    const listed = await listCandidates(entry.path);
+    for (const file of listed.files) files.add(resolve(file));
+    limits.push(...listed.limits);
+  }
+  const sorted = [...files].sort();
+  if (sorted.length > MAX_FILES) limits.push(`文件超过 ${MAX_FILES} 个，只读取了前 ${MAX_FILES} 个`);
+  return { base, files: sorted.slice(0, MAX_FILES), limits: [...new Set(limits)] };
+}
+
 /**
  * `keep` receives each report as read, in file order; it decides what
  * outlives the call. Unreadable files are returned, never skipped.
  */
 export async function readCountyFolder(dir: string, keep: (read: ReadUnit) => void, options: FolderReadOptions): Promise<FolderReadResult> {
+  return readCountySet({ base: dir, ...(await listCandidates(dir)) }, keep, options);
+}
+
+/** readCountyFolder over a set already listed (a folder's walk, or what was dropped). */
+export async function readCountySet(set: CandidateSet, keep: (read: ReadUnit) => void, options: FolderReadOptions): Promise<FolderReadResult> {
   const { readers, signal } = options;
   if (readers.length === 0) throw new Error('readCountyFolder needs at least one reader');
+  const dir = set.base;
   const notReports = (options.besides ?? []).map((p) => resolve(p));
   // A roster or an output file itself, or anything under an output folder (replies written into the folder).
   const isReport = (path: string) => !notReports.some((n) => resolve(path) === n || resolve(path).startsWith(n + sep));
-  const listed = await listCandidates(dir);
-  const files = listed.files.filter(isReport);
+  const files = set.files.filter(isReport);
   const unreadable: UnreadableFile[] = [];
   const results: (ReadUnit | UnreadableFile | undefined)[] = new Array(files.length);
   let next = 0;
@@ -157,5 +212,5 @@ export async function readCountyFolder(dir: string, keep: (read: ReadUnit) => vo
   };
   const lanes = Math.min(options.concurrency ?? readers.length * 2, files.length);
   await Promise.all(Array.from({ length: lanes }, lane));
-  return { unreadable, limits: listed.limits, cancelled: settled < files.length };
+  return { unreadable, limits: set.limits, cancelled: settled < files.length };
 }

@@ -37,12 +37,12 @@ import { replyFileName } from '../cli/countyOutput.ts';
 import type { FormatId } from '../../shared/formats/types.ts';
 import { decodeText } from '../../shared/import/text.ts';
 import type { Report } from '../../shared/model/report.ts';
-import { readCountyFolder, readUnit, type ReadBytes } from './countyFolder.ts';
+import { listCandidates, listDropped, readCountySet, readUnit, type CandidateSet, type ReadBytes } from './countyFolder.ts';
 import type { DialogPort, FolderDialogPort } from './dialogs.ts';
 import { FileError, guardWith } from './errors.ts';
 import { readFileCapped, writeFileAtomic } from './files.ts';
 import type { SaveKind } from './dialogs.ts';
-import type { PathGrants } from './grants.ts';
+import { verifyDroppedEntry, type DroppedEntry, type PathGrants } from './grants.ts';
 
 /** About 30 MB of reports; beyond it units are read again when opened. */
 export const MAX_KEPT_REPORTS = 300;
@@ -53,6 +53,8 @@ const REFUSED_FOLDER = '该文件夹未经您在本程序中选择，已拒绝�
 const NOT_READ = '请先选择并读取文件夹。';
 const UNKNOWN_UNIT = '该文件不在已读取的文件夹列表中，请重新读取文件夹。';
 const NO_FOLDER_DIALOG = '此运行方式不能选择文件夹。';
+const REFUSED_DROP = '拖入的文件无法确认（可能已被移动或修改），请重新拖入或使用“选择文件夹…”。';
+const NO_COMMON_FOLDER = '拖入的文件不在同一磁盘上，请分别读取，或使用“选择文件夹…”。';
 
 export interface CountyDeps {
   dialogs: DialogPort;
@@ -61,10 +63,15 @@ export interface CountyDeps {
   /** The import workers' readers, one lane each (readReportBytes behind them). */
   readers: readonly ReadBytes[];
   log?: (error: unknown) => void;
+  /** Checks a dropped item's claim against the disk; verifyDroppedEntry unless a test says otherwise. */
+  verifyDropped?: (claim: unknown) => Promise<DroppedEntry | null>;
 }
 
 interface FolderState {
+  /** Where the units' names start and the workspace file lives. */
   folder: string;
+  /** What was dropped, so 重新读取 reads the same set; null for a folder chosen or dropped alone. */
+  dropped: DroppedEntry[] | null;
   units: Map<string, CountyUnit>;
   reports: Map<string, Report>;
 }
@@ -72,6 +79,7 @@ interface FolderState {
 export interface CountyHandlers {
   countyChooseFolder(): Promise<BridgeResult<{ path: string; name: string } | null>>;
   countyRead(folder: string): Promise<BridgeResult<CountyRead>>;
+  countyReadDropped(claims: unknown[]): Promise<BridgeResult<CountyRead>>;
   countyProgress(): Promise<BridgeResult<CountyProgress>>;
   countyCancel(): Promise<BridgeResult<null>>;
   countyUnit(folder: string, file: string): Promise<BridgeResult<CountyUnitView>>;
@@ -133,21 +141,22 @@ export function createCountyHandlers(deps: CountyDeps): CountyHandlers {
   const guard = guardWith(deps.log);
 
   /** The folder's state when `folder` is the one read last; else why not. */
+  // A state's folder was granted, or is the common folder of items dropped and verified.
   function stateOf(folder: string): FolderState | string {
-    if (!deps.grants.has(folder)) return REFUSED_FOLDER;
-    if (state === null || state.folder !== folder) return NOT_READ;
-    return state;
+    if (state !== null && state.folder === folder) return state;
+    return deps.grants.has(folder) ? NOT_READ : REFUSED_FOLDER;
   }
 
-  async function read(folder: string): Promise<CountyRead> {
+  async function read(set: CandidateSet, droppedItems: DroppedEntry[] | null): Promise<CountyRead> {
+    const folder = set.base;
     reading?.controller.abort();
     const own = { controller: new AbortController(), progress: { done: 0, total: 0 } };
     reading = own;
-    const next: FolderState = { folder, units: new Map(), reports: new Map() };
+    const next: FolderState = { folder, dropped: droppedItems, units: new Map(), reports: new Map() };
     let dropped = 0;
     try {
-      const result = await readCountyFolder(
-        folder,
+      const result = await readCountySet(
+        set,
         ({ unit, report }) => {
           next.units.set(unit.file, unit);
           if (next.reports.size < MAX_KEPT_REPORTS) next.reports.set(unit.file, report);
@@ -244,8 +253,28 @@ export function createCountyHandlers(deps: CountyDeps): CountyHandlers {
 
     countyRead: (folder) =>
       guard('读取文件夹失败：发生意外错误。', async () => {
-        if (!deps.grants.has(folder)) return fail(REFUSED_FOLDER);
-        return ok(await read(folder));
+        if (deps.grants.has(folder)) return ok(await read({ base: folder, ...(await listCandidates(folder)) }, null));
+        // 重新读取 of a dropped set: the same items, listed again.
+        const items = state !== null && state.folder === folder ? state.dropped : null;
+        if (items === null) return fail(REFUSED_FOLDER);
+        const set = await listDropped(items);
+        return set === null ? fail(NO_COMMON_FOLDER) : ok(await read(set, items));
+      }),
+
+    countyReadDropped: (claims) =>
+      guard('读取拖入的文件失败：发生意外错误。', async () => {
+        const verify = deps.verifyDropped ?? ((claim: unknown) => verifyDroppedEntry(claim));
+        const items: DroppedEntry[] = [];
+        for (const claim of claims) {
+          const item = await verify(claim);
+          if (item === null) return fail(REFUSED_DROP);
+          items.push(item);
+        }
+        for (const item of items) deps.grants.grant(item.path);
+        const set = await listDropped(items);
+        if (set === null) return fail(NO_COMMON_FOLDER);
+        // A folder dropped alone is granted like one chosen; a set is re-read through its items.
+        return ok(await read(set, items.length === 1 && items[0]!.folder ? null : items));
       }),
 
     countyProgress: async () => ok(reading ? { ...reading.progress } : null),

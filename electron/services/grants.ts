@@ -7,7 +7,7 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { isDroppableName } from '../../shared/bridgeChannels.ts';
-import { z } from 'zod';
+import { DroppedClaimSchema, type DroppedClaim } from '../../shared/countyBridge.ts';
 
 export class PathGrants {
   private readonly paths = new Set<string>();
@@ -40,26 +40,42 @@ export class PathGrants {
  * only a File the browser process handed it (a real drop) carries the
  * figures that match: a renderer that merely names a path gets nothing.
  */
-export const DroppedFileClaimSchema = z.strictObject({
-  path: z.string().min(1).max(4096),
-  size: z.number().int().min(0),
-  lastModified: z.number().finite(),
-});
-export type DroppedFileClaim = z.infer<typeof DroppedFileClaimSchema>;
+export const DroppedFileClaimSchema = DroppedClaimSchema;
+export type DroppedFileClaim = DroppedClaim;
 
-export type StatPort = (path: string) => Promise<{ isFile(): boolean; size: number; mtimeMs: number }>;
+export type StatPort = (path: string) => Promise<{ isFile(): boolean; isDirectory(): boolean; size: number; mtimeMs: number }>;
 
-/** The dropped report file's path when the claim matches that file on disk, otherwise null. */
-export async function verifyDroppedFile(claim: unknown, statFile: StatPort = stat): Promise<string | null> {
-  const parsed = DroppedFileClaimSchema.safeParse(claim);
+export interface DroppedEntry {
+  path: string;
+  folder: boolean;
+}
+
+/**
+ * The dropped file or folder when the claim matches it on disk, otherwise
+ * null. A folder's File need not report the size stat gives for a folder
+ * (it differs by system), so a folder is matched by its time alone, which a
+ * renderer cannot know to the millisecond either.
+ */
+export async function verifyDroppedEntry(claim: unknown, statFile: StatPort = stat): Promise<DroppedEntry | null> {
+  const parsed = DroppedClaimSchema.safeParse(claim);
   if (!parsed.success) return null;
   const { path, size, lastModified } = parsed.data;
-  if (path.includes('\0') || !isAbsolute(path) || !isDroppableName(path)) return null;
+  if (path.includes('\0') || !isAbsolute(path)) return null;
   try {
     const info = await statFile(path);
     // File.lastModified is whole milliseconds; the disk may keep finer times.
-    return info.isFile() && info.size === size && Math.abs(info.mtimeMs - lastModified) < 1 ? path : null;
+    if (Math.abs(info.mtimeMs - lastModified) >= 1) return null;
+    if (info.isDirectory()) return { path, folder: true };
+    return info.isFile() && info.size === size ? { path, folder: false } : null;
   } catch {
     return null;
   }
+}
+
+/** The dropped report file's path when the claim matches that file on disk, otherwise null. */
+export async function verifyDroppedFile(claim: unknown, statFile: StatPort = stat): Promise<string | null> {
+  const parsed = DroppedClaimSchema.safeParse(claim);
+  if (!parsed.success || !isDroppableName(parsed.data.path)) return null;
+  const entry = await verifyDroppedEntry(parsed.data, statFile);
+  return entry !== null && !entry.folder ? entry.path : null;
 }

@@ -172,6 +172,8 @@ export function clientScript(): string {
     listeners.add(callback);
     return () => listeners.delete(callback);
   };
+  // A browser gives a page no paths of dropped files: the page says to use 选择文件夹 instead.
+  api.claimDropped = () => null;
   api.onBusy = (callback) => {
     busyListeners.add(callback);
     return () => busyListeners.delete(callback);

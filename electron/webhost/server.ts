@@ -17,6 +17,7 @@ import { readFile, realpath } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { BRIDGE, fail, isInvokeMethod } from '../../shared/bridge.ts';
+import { DROP_NEEDS_DESKTOP } from '../../shared/countyBridge.ts';
 import { ConflictChoiceSchema } from '../../shared/bridge.ts';
 import type { BridgeResult, ConflictChoice, InvokeMethod, SaveConflict, UnsavedChoice } from '../../shared/bridge.ts';
 import { SAVE_FILTERS } from '../services/dialogs.ts';
@@ -239,6 +240,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const args = BRIDGE[method].args.safeParse(body.args);
     if (!args.success) return sendJson(response, 400, fail('请求的数据格式不正确，已拒绝。'));
+    // A browser gives no paths of dropped files, so a drop claim here is not the page's: it could name files outside the workspace.
+    if (method === 'countyReadDropped') return sendJson(response, 200, fail(DROP_NEEDS_DESKTOP));
     const pathIndex = PATH_ARGUMENTS[method];
     const path = pathIndex === undefined ? undefined : (args.data as unknown[])[pathIndex];
     if (typeof path === 'string' && (await confinedPath(workspace, path)) === null) {

@@ -4,12 +4,12 @@
  * other way round), filtered by status and by text; and the pure order
  * and filter behind it, table-driven.
  */
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../renderer/src/App.tsx';
 import { filterRows, sortRows, type SortState } from '../../renderer/src/county/columns.ts';
-import type { CountyRead, CountyRow } from '../../shared/countyBridge.ts';
+import { DROP_NEEDS_DESKTOP, type CountyRead, type CountyRow } from '../../shared/countyBridge.ts';
 import { fakeApi, renderEditor } from './editorHarness.tsx';
 
 afterEach(cleanup);
@@ -122,5 +122,49 @@ describe('汇总与审核 page', () => {
     await user.type(screen.getByRole('searchbox', { name: '按单位名称或文件名筛选' }), '财政');
     expect(bodyOrgans()).toEqual(['丁县财政局']);
     expect(screen.getByText('显示 1 / 4 份')).toBeTruthy();
+  });
+});
+
+describe('dropping on the 汇总与审核 page', () => {
+  async function openEmptyPage(overrides: Parameters<typeof fakeApi>[0]) {
+    const api = fakeApi(overrides);
+    const user = userEvent.setup();
+    renderEditor(<App />, { report: null, api });
+    await user.click(screen.getByRole('button', { name: '汇总与审核各单位年报' }));
+    return { api, page: screen.getByRole('main', { name: '汇总与审核各单位年报' }) };
+  }
+  const dropped = [new File(['x'], 'a.txt'), new File(['yy'], 'b.docx')];
+  const claims = [
+    { path: '/县/各单位/a.txt', size: 1, lastModified: 1 },
+    { path: '/县/各单位/b.docx', size: 2, lastModified: 2 },
+  ];
+
+  it('reads the dropped files through the bridge with their paths, and shows the rows', async () => {
+    const { api, page } = await openEmptyPage({
+      claimDropped: vi.fn(() => claims),
+      countyReadDropped: vi.fn(async () => ({ ok: true as const, value: READ })),
+    });
+    fireEvent.drop(page, { dataTransfer: { files: dropped } });
+    await screen.findByRole('table');
+    expect(api.claimDropped).toHaveBeenCalledWith(dropped);
+    expect(api.countyReadDropped).toHaveBeenCalledWith(claims);
+    expect(api.countyRead).not.toHaveBeenCalled();
+  });
+
+  it('says in one line to use 选择文件夹 where a drop gives no paths (the browser)', async () => {
+    const { api, page } = await openEmptyPage({});
+    fireEvent.drop(page, { dataTransfer: { files: dropped } });
+    expect((await screen.findByRole('alert')).textContent).toBe(DROP_NEEDS_DESKTOP);
+    expect(DROP_NEEDS_DESKTOP).toContain('选择文件夹');
+    expect(api.countyReadDropped).not.toHaveBeenCalled();
+  });
+
+  it('shows the file side\'s refusal of a drop it cannot confirm', async () => {
+    const { page } = await openEmptyPage({
+      claimDropped: () => claims,
+      countyReadDropped: async () => ({ ok: false as const, message: '拖入的文件无法确认' }),
+    });
+    fireEvent.drop(page, { dataTransfer: { files: dropped } });
+    expect((await screen.findByRole('alert')).textContent).toBe('拖入的文件无法确认');
   });
 });

@@ -41,6 +41,9 @@ export function fakeApi(overrides: Partial<NianbaoApi> = {}): FakeApi {
     confirmClose: done(null),
     countyChooseFolder: done(null),
     countyRead: vi.fn(async () => ({ ok: false as const, message: '未选择文件夹' })),
+    countyReadDropped: vi.fn(async () => ({ ok: false as const, message: '未拖入文件' })),
+    // As in the browser host: a drop gives no paths.
+    claimDropped: vi.fn(() => null),
     countyProgress: done(null),
     countyCancel: done(null),
     countyUnit: vi.fn(async () => ({ ok: false as const, message: '未选择文件夹' })),

@@ -4,7 +4,8 @@
  * folder chosen (only the OS dialog is scripted), the rows, a unit opened
  * read-only, a finding one click from its cell, a verdict that lands in the
  * workspace file on disk, and a 汇总 cell equal to the sum of the units'
- * own values.
+ * own values; and a drop, which a browser gives no paths for, answered with
+ * the one line that says to use 选择文件夹.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { checkReport } from '../../shared/checks/index.ts';
 import { WORKSPACE_FILE_NAME, parseWorkspace } from '../../shared/county/index.ts';
+import { DROP_NEEDS_DESKTOP } from '../../shared/countyBridge.ts';
 import { evaluateReport } from '../../shared/model/values.ts';
 import { buildCountyFolder, type CountyFolder } from '../fixtures/countyFolder.ts';
 import { answerNextDialog, cell, type ScreenSize } from './harness.ts';
@@ -107,4 +109,20 @@ describe('汇总与审核 in Chromium', () => {
     await page.locator('.county-unit').waitFor();
     expect(await scrollProblems(page)).toEqual([]);
   }, 120_000);
+
+  it('answers a drop in browser mode with the one line that says to use 选择文件夹, and stays on the page', async () => {
+    const page = await editor.session().openEditor(SIZES[0]![1]);
+    await page.getByRole('button', { name: '汇总与审核各单位年报' }).click();
+    const url = page.url();
+    const files = await page.evaluateHandle(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['报告'], '甲镇2024.txt', { type: 'text/plain' }));
+      return transfer;
+    });
+    await page.dispatchEvent('.county-page', 'dragover', { dataTransfer: files });
+    await page.dispatchEvent('.county-page', 'drop', { dataTransfer: files });
+    expect(await page.getByRole('alert').textContent()).toBe(DROP_NEEDS_DESKTOP);
+    expect(page.url()).toBe(url);
+    expect(await page.getByRole('main', { name: '汇总与审核各单位年报' }).isVisible()).toBe(true);
+  });
 });

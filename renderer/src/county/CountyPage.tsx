@@ -5,7 +5,8 @@
  * roster, and the 汇总 of one year in the official layout.
  */
 import type { CountyTab } from './countyStore.ts';
-import { cancelRead, chooseAndRead, closeCountyPage, countyOf, exportCounty, openUnit, readFolder, useCounty } from './countyStore.ts';
+import type { DragEvent } from 'react';
+import { cancelRead, chooseAndRead, closeCountyPage, countyOf, exportCounty, openUnit, readDropped, readFolder, useCounty } from './countyStore.ts';
 import { useEditorContext } from '../store/context.tsx';
 import { RosterPanel } from './RosterPanel.tsx';
 import { SummaryPanel } from './SummaryPanel.tsx';
@@ -49,8 +50,15 @@ export function CountyPage() {
   const summaryYear = useCounty((s) => s.summaryFor?.year ?? null);
   const office = useCounty((s) => s.office);
 
+  // A drop here is the page's own: stopped before the window-wide drop would open the file in the editor.
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    event.stopPropagation();
+    void readDropped(editor, event.dataTransfer.files);
+  };
+
   return (
-    <main className="county-page" aria-label="汇总与审核各单位年报">
+    <main className="county-page" aria-label="汇总与审核各单位年报" onDrop={onDrop}>
       <div className="toolbar county-toolbar">
         <button type="button" onClick={() => closeCountyPage(editor)}>
           返回
@@ -90,7 +98,7 @@ export function CountyPage() {
       )}
       {!read && !reading && (
         <p className="hint county-intro">
-          选择存放各单位报告的文件夹（可含子文件夹）：其中每个文件都经与“打开”相同的入口读取和检查，不能读取的文件列出原因；可核对名单，并按年度汇总。审核意见保存在该文件夹的“年报汇总审核.json”中，不改动各单位的报告。
+          选择或拖入存放各单位报告的文件夹（可含子文件夹），也可拖入几份报告：其中每个文件都经与“打开”相同的入口读取和检查，不能读取的文件列出原因；可核对名单，并按年度汇总。审核意见保存在该文件夹的“年报汇总审核.json”中，不改动各单位的报告。
         </p>
       )}
       {read && (

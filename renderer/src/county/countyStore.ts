@@ -6,6 +6,8 @@
  */
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { BridgeResult } from '../../../shared/bridge.ts';
+import { DROP_NEEDS_DESKTOP } from '../../../shared/countyBridge.ts';
 import type { CountyExportRequest, CountyProgress, CountyRead, CountySummary, CountyUnitView, VerdictInput, Verdicts } from '../../../shared/countyBridge.ts';
 import type { FormatId } from '../../../shared/formats/types.ts';
 import type { Editor } from '../store/context.tsx';
@@ -91,6 +93,22 @@ export async function chooseAndRead(editor: Editor): Promise<void> {
 }
 
 export async function readFolder(editor: Editor, folder: string): Promise<void> {
+  await readWith(editor, () => editor.api.countyRead(folder));
+}
+
+const NOTHING_DROPPED = '拖入的不是文件或文件夹，请拖入存放各单位报告的文件夹或报告文件。';
+
+/** Files or a folder dropped on the page (DataTransfer.files), read like a chosen folder. */
+export async function readDropped(editor: Editor, files: ArrayLike<File>): Promise<void> {
+  const store = countyOf(editor);
+  if (store.getState().reading) return;
+  const claims = editor.api.claimDropped(files);
+  if (claims === null) return void store.setState({ message: DROP_NEEDS_DESKTOP });
+  if (claims.length === 0) return void store.setState({ message: NOTHING_DROPPED });
+  await readWith(editor, () => editor.api.countyReadDropped(claims));
+}
+
+async function readWith(editor: Editor, call: () => Promise<BridgeResult<CountyRead>>): Promise<void> {
   const store = countyOf(editor);
   store.setState({ reading: true, progress: { done: 0, total: 0 }, message: null, unit: null, summary: null });
   const poll = setInterval(() => {
@@ -99,7 +117,7 @@ export async function readFolder(editor: Editor, folder: string): Promise<void> 
     });
   }, PROGRESS_POLL_MS);
   try {
-    const result = await editor.api.countyRead(folder);
+    const result = await call();
     if (result.ok) {
       const { verdicts, roster } = result.value;
       store.setState({ read: result.value, verdicts, roster, summaryFor: defaultSummaryFor(result.value) });

@@ -32,7 +32,7 @@ beforeAll(async () => {
 
 describe('preload', () => {
   it('exposes exactly the bridge methods', () => {
-    expect(Object.keys(api).sort()).toEqual([...Object.keys(BRIDGE), 'onBusy', 'onMenuCommand'].sort());
+    expect(Object.keys(api).sort()).toEqual([...Object.keys(BRIDGE), 'claimDropped', 'onBusy', 'onMenuCommand'].sort());
   });
 
   it('forwards each method to its channel', async () => {
@@ -77,5 +77,17 @@ describe('preload', () => {
     drop({ isTrusted: true, dataTransfer: { files: [file('/docs/a.nianbao')] } });
     expect(electron.webUtils.getPathForFile).toHaveBeenLastCalledWith(file('/docs/a.nianbao'));
     expect(electron.ipcRenderer.send).toHaveBeenCalledWith(DROPPED_FILE_CHANNEL, { path: '/docs/a.nianbao', size: 1234, lastModified: 1_733_000_000_123 });
+  });
+
+  it('claims each dropped item (a folder too) by its path, size and time, skipping Files without a path', () => {
+    const files: FakeFile[] = [
+      { path: '/county/各单位', size: 4096, lastModified: 1_733_000_000_001 },
+      { path: '', size: 10, lastModified: 1 },
+      { path: '/county/a.docx', size: 777, lastModified: 1_733_000_000_002 },
+    ];
+    expect(api.claimDropped(files)).toEqual([
+      { path: '/county/各单位', size: 4096, lastModified: 1_733_000_000_001 },
+      { path: '/county/a.docx', size: 777, lastModified: 1_733_000_000_002 },
+    ]);
   });
 });

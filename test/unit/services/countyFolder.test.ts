@@ -7,7 +7,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_DEPTH, listCandidates, readCountyFolder, type FolderProgress, type ReadUnit } from '../../../electron/services/countyFolder.ts';
+import { MAX_DEPTH, commonFolder, listCandidates, listDropped, readCountyFolder, readCountySet, unitFileName, type FolderProgress, type ReadUnit } from '../../../electron/services/countyFolder.ts';
+import { WORKSPACE_FILE_NAME } from '../../../shared/county/index.ts';
 import { createWorkerFormats } from '../../../electron/services/workerFormats.ts';
 import { readReportBytes } from '../../../shared/import/read.ts';
 import { buildCountyFolder, type CountyFolder } from '../../fixtures/countyFolder.ts';
@@ -114,5 +115,39 @@ describe('listCandidates', () => {
     expect(files.map((f) => f.slice(deep.length + 1))).toEqual(['浅处.txt']);
     expect(limits).toHaveLength(1);
     expect(limits[0]).toContain(`${MAX_DEPTH} 层`);
+  });
+});
+
+describe('reading what was dropped', () => {
+  it.each<[string[], string | null]>([
+    [['/县/各单位/乡镇', '/县/各单位'], '/县/各单位'],
+    [['/县/各单位/a', '/县/各单位/b'], '/县/各单位'],
+    [['/县/甲', '/乡/乙'], '/'],
+    [['/县/各单位'], '/县/各单位'],
+  ])('the common folder of %j is %j', (paths, expected) => {
+    expect(commonFolder(paths)).toBe(expected);
+  });
+
+  it('reads loose files as one set named relative to their common folder, passing over our own files', async () => {
+    const picked = ['乡镇/洪泽区2024.txt', '淮安市2024.docx', '损坏.docx'];
+    const set = await listDropped([...picked, WORKSPACE_FILE_NAME].map((file) => ({ path: join(dir, ...file.split('/')), folder: false })));
+    expect(set?.base).toBe(dir);
+    const read: ReadUnit[] = [];
+    const result = await readCountySet(set!, (r) => read.push(r), { readers: [readReportBytes] });
+    expect(read.map((r) => r.unit.file)).toEqual(['乡镇/洪泽区2024.txt', '淮安市2024.docx']);
+    expect(read[0]!.unit.organ).toBe(folder.counted['乡镇/洪泽区2024.txt']!.organ);
+    expect(result.unreadable.map((u) => u.file)).toEqual(['损坏.docx']);
+    expect(result.cancelled).toBe(false);
+  });
+
+  it('reads one dropped folder as that folder, and a folder with a file beside it from their common folder', async () => {
+    const alone = await listDropped([{ path: dir, folder: true }]);
+    expect(alone).toEqual({ base: dir, ...(await listCandidates(dir)) });
+    const mixed = await listDropped([
+      { path: join(dir, '2023'), folder: true },
+      { path: join(dir, '平潭.nianbao'), folder: false },
+    ]);
+    expect(mixed?.base).toBe(dir);
+    expect(mixed?.files.map((f) => unitFileName(dir, f))).toEqual(['2023/沭阳县发展和改革局2023.txt', '2023/洪泽区2023.txt', '平潭.nianbao'].sort());
   });
 });

@@ -3,7 +3,7 @@
  * only a unit the read listed is opened, and the 汇总 it returns adds up
  * the counted units' own values.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -141,5 +141,47 @@ describe('county handlers', () => {
     rosterAnswer = folder.roster;
     const roster = await county.countyOpenRoster();
     expect(roster).toEqual({ ok: true, value: folder.rosterNames });
+  });
+
+  describe('a drop', () => {
+    // A window of its own, where nothing was chosen: only what is dropped is granted.
+    const dropSide = () => createCountyHandlers({ dialogs, grants: new PathGrants(), readers: [readReportBytes] });
+    const claimOf = (file: string) => {
+      const path = join(dir, ...file.split('/'));
+      return { path, size: statSync(path).size, lastModified: Math.floor(statSync(path).mtimeMs) };
+    };
+
+    it('reads dropped files as a set in their common folder, with its workspace file, and 重新读取 reads the same set', async () => {
+      const side = dropSide();
+      const read = await side.countyReadDropped([claimOf('乡镇/洪泽区2024.txt'), claimOf('平潭.nianbao')]);
+      if (!read.ok) throw new Error(read.message);
+      expect(read.value.folder).toEqual({ path: dir, name: '各单位年报' });
+      expect(read.value.rows.map((r) => r.file)).toEqual(['乡镇/洪泽区2024.txt', '平潭.nianbao']);
+      expect(Object.keys(read.value.verdicts)).toEqual(['平潭.nianbao']);
+      // The set, not the whole folder: neither read nor opened beyond what was dropped.
+      expect((await side.countyUnit(dir, '淮安市2024.docx')).ok).toBe(false);
+      expect((await side.countyUnit(dir, '平潭.nianbao')).ok).toBe(true);
+      const again = await side.countyRead(dir);
+      if (!again.ok) throw new Error(again.message);
+      expect(again.value.rows.map((r) => r.file)).toEqual(['乡镇/洪泽区2024.txt', '平潭.nianbao']);
+    });
+
+    it('reads a dropped folder as if chosen', async () => {
+      const side = dropSide();
+      const path = dir;
+      const read = await side.countyReadDropped([{ path, size: 0, lastModified: Math.floor(statSync(path).mtimeMs) }]);
+      if (!read.ok) throw new Error(read.message);
+      expect(read.value.rows.map((r) => r.file).sort()).toEqual([...Object.keys(folder.counted), ...Object.keys(folder.excluded)].sort());
+      expect(read.value.unreadable.map((u) => u.file)).toEqual([folder.unreadable]);
+    });
+
+    it('refuses the whole drop when one claim does not match the disk, and grants nothing', async () => {
+      const side = dropSide();
+      const forged = { ...claimOf('淮安市2024.docx'), size: 1 };
+      const read = await side.countyReadDropped([claimOf('平潭.nianbao'), forged]);
+      expect(read.ok).toBe(false);
+      if (!read.ok) expect(read.message).toContain('选择文件夹');
+      expect((await side.countyRead(dir)).ok).toBe(false);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -116,6 +116,13 @@ describe('web host', () => {
     const result = await post('saveReport', { args: [report, join(dir, 'secret.txt')] });
     expect(result.body).toEqual({ ok: false, message: expect.stringContaining('已拒绝') });
     expect(await readFile(join(dir, 'secret.txt'), 'utf8')).toBe('secret');
+  });
+
+  it('refuses a drop claim, even one that matches a file outside the workspace on disk', async () => {
+    const secret = join(dir, 'secret.txt');
+    const info = await stat(secret);
+    const result = await post('countyReadDropped', { args: [[{ path: secret, size: info.size, lastModified: Math.floor(info.mtimeMs) }]] });
+    expect(result.body).toEqual({ ok: false, message: expect.stringContaining('选择文件夹') });
   });
 
   it('refuses malformed and foreign requests', async () => {
