@@ -4,7 +4,7 @@
  * shown with the rule that made it, so the office can correct a wrong one.
  */
 import { useState } from 'react';
-import { checkRoster, parseRoster } from '../../../shared/county/index.ts';
+import { checkRoster, parseRoster } from '../../../shared/county/roster.ts';
 import type { CountyRow } from '../../../shared/countyBridge.ts';
 import { useEditorContext } from '../store/context.tsx';
 import { loadRosterFile, setRoster, useCounty } from './countyStore.ts';
