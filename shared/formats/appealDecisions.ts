@@ -58,6 +58,10 @@ const SUIT_DECISIONS: DecisionType[] = [
 ];
 
 export const APPEAL_DECISIONS = {
+  /** What the helper is for, shown above it: the 年报's columns named from APPEAL_RESULTS. */
+  note:
+    `2023年修订的《行政复议法》按变更、撤销、确认违法等作出决定，年报仍按${APPEAL_RESULTS.map((r) => r.label).join('、')}统计。` +
+    '在此按决定类型填写件数，软件按下列归类汇总到上表空着的四栏；上表已填写的栏保留原数，与汇总不一致时给出提示。归类可逐项修改，并随报告保存、打印在检查说明中。',
   /** The table whose result columns the helper fills: the section holding it shows the helper. */
   table: 'appeals',
   row: 'count',

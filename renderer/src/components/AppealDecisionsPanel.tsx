@@ -84,9 +84,7 @@ export function AppealDecisionsPanel() {
   return (
     <details className="decisions-panel">
       <summary>按决定类型填写（可选）</summary>
-      <p className="hint">
-        2023年修订的《行政复议法》按变更、撤销、确认违法等作出决定，年报仍按结果维持、结果纠正、其他结果、尚未审结统计。在此按决定类型填写件数，软件按下列归类汇总到上表空着的四栏；上表已填写的栏保留原数，与汇总不一致时给出提示。归类可逐项修改，并随报告保存、打印在检查说明中。
-      </p>
+      <p className="hint">{APPEAL_DECISIONS.note}</p>
       {APPEAL_DECISIONS.groups.map((group) => (
         <Group key={group.id} group={group} />
       ))}
