@@ -1,14 +1,10 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildCli } from '../../../electron/cli/buildCli.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { builtCli } from './builtCli.ts';
 import { serializeReport } from '../../../shared/file/document.ts';
 import { createReport } from '../../../shared/model/report.ts';
 
-const ROOT = new URL('../../../', import.meta.url).pathname;
 const SAMPLES = new URL('../../../../shared/samples/', import.meta.url).pathname;
 const HONGZE_2023 = join(SAMPLES, '2023_hongze-district.txt');
 const HONGZE_2024 = join(SAMPLES, '2024_hongze-district.txt');
@@ -16,21 +12,7 @@ const HONGZE_2024 = join(SAMPLES, '2024_hongze-district.txt');
 // Every test starts the built command in a new Node process.
 vi.setConfig({ testTimeout: 30_000 });
 
-const run = promisify(execFile);
-const dir = mkdtempSync(join(tmpdir(), 'nianbao-compare-'));
-const BIN = join(dir, 'nianbao.mjs');
-beforeAll(() => buildCli(ROOT, BIN), 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function nianbao(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: dir });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const { dir, nianbao } = builtCli('nianbao-compare-');
 
 function writeReport(name: string, year: number, cells: Record<string, string>): string {
   const report = createReport({ format: 'gov2021', year, organ: '某镇人民政府' });

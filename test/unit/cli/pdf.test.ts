@@ -4,35 +4,17 @@
  * load pdf.js for anything else (pdf.js lives in files of its own beside
  * the command, which `--version` never opens).
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildCli } from '../../../electron/cli/buildCli.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { builtCli } from './builtCli.ts';
 import { PDF_MESSAGES } from '../../../shared/import/pdf.ts';
 import { HUAIAN_2024 } from '../../fixtures/samples/index.ts';
 import { PDF_FIXTURES_DIR, pdfFixturePath } from '../../fixtures/pdf/index.ts';
 
 vi.setConfig({ testTimeout: 30_000 });
 
-const ROOT = new URL('../../../', import.meta.url).pathname;
-const run = promisify(execFile);
-const dir = mkdtempSync(join(tmpdir(), 'nianbao-cli-pdf-'));
-const BIN = join(dir, 'nianbao.mjs');
-beforeAll(() => buildCli(ROOT, BIN), 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function nianbao(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: dir });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const { dir, nianbao } = builtCli('nianbao-cli-pdf-');
 
 describe('nianbao on a PDF', () => {
   it('checks the report a PDF holds, with nothing on stderr', async () => {
